@@ -1,0 +1,2 @@
+namespace KubeRaya.Conformance.Reference; /// <summary>x</summary>
+public static class Placeholder { }
