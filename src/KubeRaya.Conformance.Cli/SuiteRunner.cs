@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using KubeRaya.Conformance.Runs;
+
+namespace KubeRaya.Conformance.Cli;
+
+/// <summary>
+/// Runs the Gherkin suite (the compiled SpecFlow project) with <c>dotnet test</c> for one run configuration,
+/// echoing one line per scenario as it finishes. Cancellation kills the whole test process tree.
+/// </summary>
+public sealed class SuiteRunner(string suiteAssembly)
+{
+    /// <summary>Where the compiled suite is, relative to the repository root.</summary>
+    public static string DefaultAssembly(string repositoryRoot) =>
+        Path.Combine(repositoryRoot, "steps", "bin", "Release", "net10.0", "KubeRaya.Conformance.Steps.dll");
+
+    /// <summary>Runs the scenarios matching <paramref name="filter"/>; returns the test process's exit code.</summary>
+    public async Task<int> RunAsync(string configurationPath, string filter, string workDirectory, TextWriter progress, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(suiteAssembly))
+            throw new IncompleteRunException($"the compiled suite is missing at {suiteAssembly}: build first (run-tests.ps1 does) with 'dotnet build -c Release'");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+                 {
+                     "test", suiteAssembly, "--filter", filter,
+                     "--logger", "console;verbosity=normal",
+                     "--results-directory", Path.Combine(workDirectory, "testresults"),
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment[RunConfiguration.EnvironmentVariable] = configurationPath;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var process = Process.Start(start) ?? throw new IncompleteRunException("could not start 'dotnet test' for the suite");
+        var log = Path.Combine(workDirectory, "suite.log");
+        await using var logWriter = new StreamWriter(log);
+        var gate = new object();
+        void Line(string? line)
+        {
+            if (line is null) return;
+            lock (gate)
+            {
+                logWriter.WriteLine(line);
+                var trimmed = line.TrimStart();
+                if (trimmed.StartsWith("Passed ", StringComparison.Ordinal) || trimmed.StartsWith("Failed ", StringComparison.Ordinal) || trimmed.StartsWith("Skipped ", StringComparison.Ordinal))
+                    progress.WriteLine("  " + trimmed);
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Line(e.Data);
+        process.ErrorDataReceived += (_, e) => Line(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        return process.ExitCode;
+    }
+}
