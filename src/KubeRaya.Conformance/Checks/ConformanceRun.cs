@@ -1,0 +1,81 @@
+using KubeRaya.Conformance.Controls;
+using KubeRaya.Conformance.Polling;
+using KubeRaya.Conformance.Reporting;
+using KubeRaya.Conformance.Runs;
+using KubeRaya.Conformance.Targets;
+
+namespace KubeRaya.Conformance.Checks;
+
+/// <summary>
+/// One run as the suite sees it: the configuration, the ledger verdicts go to, the evidence files, and the
+/// checks for each mode, created on first use and shared by every scenario of the run.
+/// </summary>
+public sealed class ConformanceRun : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _runCancellation = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private EndpointChecks? _endpointChecks;
+
+    /// <summary>A run for a configuration.</summary>
+    public ConformanceRun(RunConfiguration configuration)
+    {
+        Configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
+        Ledger = new ResultLedger(configuration.ReportDirectory);
+        EvidenceFiles = new EvidenceFiles(configuration.ReportDirectory);
+        Timeouts = Timeouts.FromEnvironment();
+    }
+
+    /// <summary>The run's configuration.</summary>
+    public RunConfiguration Configuration { get; }
+    /// <summary>Where verdicts are recorded.</summary>
+    public ResultLedger Ledger { get; }
+    /// <summary>Where evidence is written.</summary>
+    public EvidenceFiles EvidenceFiles { get; }
+    /// <summary>Named bounds for every wait.</summary>
+    public Timeouts Timeouts { get; }
+    /// <summary>Cancelled when the run is disposed.</summary>
+    public CancellationToken Token => _runCancellation.Token;
+
+    /// <summary>The E-mode checks over the target's public hosts.</summary>
+    public async Task<EndpointChecks> EndpointChecksAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _endpointChecks ??= new EndpointChecks(
+                new Observatory(PublicEndpointsOf(Configuration), Timeouts, EvidenceFiles, Token),
+                Configuration.RenewalWindowDays,
+                TimeProvider.System);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Records verdicts of a scenario and returns them.</summary>
+    public IReadOnlyList<Verdict> Record(IReadOnlyList<Verdict> verdicts, string scenario)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        foreach (var verdict in verdicts) Ledger.Append(ResultRecord.From(verdict, scenario));
+        return verdicts;
+    }
+
+    private static PublicEndpoints PublicEndpointsOf(RunConfiguration configuration)
+    {
+        if (configuration.Address is null || configuration.CaBundlePath is null || configuration.Hosts.Count == 0)
+            throw new InvalidOperationException($"target '{configuration.Target}' gave no public endpoints (address, hosts and CA bundle are needed)");
+        var bundle = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+        bundle.ImportFromPemFile(configuration.CaBundlePath);
+        return new PublicEndpoints(configuration.Address, configuration.HttpPort, configuration.HttpsPort, configuration.Hosts, bundle, configuration.CaBundlePath);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_runCancellation.IsCancellationRequested) return;
+        await _runCancellation.CancelAsync().ConfigureAwait(false);
+        _runCancellation.Dispose();
+        _gate.Dispose();
+    }
+}
