@@ -1,0 +1,128 @@
+# KubeRaya.Conformance: the one entry point for people and CI. See README.md for every parameter.
+# Exit codes: 0 conformant, 1 non-conformant, 2 usage or configuration error, 3 the run could not complete.
+# Parameters are taken as text and checked by the harness itself, so that bad input gets one clear line.
+param(
+    [string]$Target,
+    [string]$Address,
+    [string]$HttpPort,
+    [string]$HttpsPort,
+    [string[]]$Hosts,
+    [string]$CaBundle,
+    [string]$ReportDir,
+    [string[]]$Tags,
+    [string]$RenewalDays,
+    [string]$Kubeconfig,
+    [string]$Context,
+    [string]$IngressClass,
+    [string]$IngressAddress,
+    [string]$Namespace,
+    [string]$Path,
+    [string]$Fault,
+    [string]$KindConfig,
+    [string]$Controller,
+    [string]$VerifyReport,
+    [switch]$Serve,
+    [switch]$Calibrate,
+    [switch]$Test,
+    [switch]$KeepOnFailure,
+    [switch]$KeepCluster,
+    [switch]$WhatIf,
+    [switch]$SkipBuild,
+    [switch]$SkipPackages
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+
+function Fail([int]$code, [string]$line) {
+    [Console]::Error.WriteLine("run-tests.ps1: $line")
+    exit $code
+}
+
+if ($args.Count -gt 0) {
+    Fail 2 "unknown parameter or argument '$($args[0])': see README.md for the parameters"
+}
+
+# Debian packages the harness drives: nginx (reference platform and test servers), Chromium (KR-UX-01),
+# certutil (the browser's private trust store), iproute2 (network namespaces), openssl.
+function Install-Packages {
+    $wanted = @(
+        @{ Package = 'nginx-light'; Probe = '/usr/sbin/nginx' },
+        @{ Package = 'libnginx-mod-stream'; Probe = '/usr/lib/nginx/modules/ngx_stream_module.so' },
+        @{ Package = 'chromium'; Probe = '/usr/lib/chromium/chromium' },
+        @{ Package = 'libnss3-tools'; Probe = '/usr/bin/certutil' },
+        @{ Package = 'iproute2'; Probe = '/usr/sbin/ip' },
+        @{ Package = 'openssl'; Probe = '/usr/bin/openssl' }
+    )
+    $missing = @($wanted | Where-Object { -not (Test-Path $_.Probe) } | ForEach-Object { $_.Package })
+    if ($missing.Count -eq 0) { return }
+    if ((& id -u) -ne '0') {
+        Fail 3 "missing Debian packages: $($missing -join ' '); install them with: sudo apt-get install -y $($missing -join ' ')"
+    }
+    Write-Host "Installing Debian packages: $($missing -join ' ')"
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    & apt-get update -qq 2>&1 | Out-Null
+    & apt-get install -y -qq --no-install-recommends @missing 2>&1 | Out-Null
+    if ($LASTEXITCODE -ne 0) { Fail 3 "apt-get could not install: $($missing -join ' '); install them by hand and run again" }
+    # Debian starts nginx as a service on install; the harness runs its own instances only.
+    if (Test-Path /usr/sbin/service) { & /usr/sbin/service nginx stop 2>&1 | Out-Null }
+}
+
+function Build-Harness {
+    Write-Host 'Building KubeRaya.Conformance (Release)...'
+    $log = & dotnet build (Join-Path $root 'KubeRaya.Conformance.sln') -c Release -nologo -clp:ErrorsOnly -v q 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        $log | Select-Object -Last 20 | ForEach-Object { [Console]::Error.WriteLine($_) }
+        Fail 3 'the build failed (errors above)'
+    }
+}
+
+$cli = Join-Path $root 'src/KubeRaya.Conformance.Cli/bin/Release/net10.0/kuberaya-conformance.dll'
+
+function Invoke-Cli([string[]]$cliArgs) {
+    & dotnet $cli @cliArgs
+    return $LASTEXITCODE
+}
+
+function Add-Option([System.Collections.Generic.List[string]]$list, [string]$name, $value) {
+    if ($null -ne $value -and "$value" -ne '') { $list.Add("--$name"); $list.Add("$value") }
+}
+
+if (-not $SkipPackages) { Install-Packages }
+if (-not $SkipBuild) { Build-Harness }
+
+if ($Test) {
+    & (Join-Path $root 'tests/run-all.ps1') -Root $root -Cli $cli
+    exit $LASTEXITCODE
+}
+
+if ($VerifyReport) {
+    exit (Invoke-Cli @('verify-report', '--report-dir', $VerifyReport))
+}
+
+$command = if ($Calibrate) { 'calibrate' } elseif ($Serve) { 'serve' } elseif ($Target -eq 'audit') { 'audit' } else { 'run' }
+$cliArgs = [System.Collections.Generic.List[string]]::new()
+$cliArgs.Add($command)
+Add-Option $cliArgs 'target' $Target
+Add-Option $cliArgs 'address' $Address
+Add-Option $cliArgs 'http-port' $HttpPort
+Add-Option $cliArgs 'https-port' $HttpsPort
+if ($Hosts) { Add-Option $cliArgs 'hosts' ($Hosts -join ',') }
+Add-Option $cliArgs 'ca-bundle' $CaBundle
+Add-Option $cliArgs 'report-dir' $ReportDir
+if ($Tags) { Add-Option $cliArgs 'tags' ($Tags -join ',') }
+Add-Option $cliArgs 'renewal-days' $RenewalDays
+Add-Option $cliArgs 'kubeconfig' $Kubeconfig
+Add-Option $cliArgs 'context' $Context
+Add-Option $cliArgs 'ingress-class' $IngressClass
+Add-Option $cliArgs 'ingress-address' $IngressAddress
+Add-Option $cliArgs 'namespace' $Namespace
+Add-Option $cliArgs 'path' $Path
+Add-Option $cliArgs 'fault' $Fault
+Add-Option $cliArgs 'kind-config' $KindConfig
+Add-Option $cliArgs 'controller' $Controller
+if ($KeepOnFailure) { $cliArgs.Add('--keep-on-failure') }
+if ($KeepCluster) { $cliArgs.Add('--keep-cluster') }
+if ($WhatIf) { $cliArgs.Add('--what-if') }
+exit (Invoke-Cli $cliArgs.ToArray())
