@@ -15,6 +15,7 @@ public sealed class ConformanceRun : IAsyncDisposable
     private readonly CancellationTokenSource _runCancellation = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private EndpointChecks? _endpointChecks;
+    private ClusterRun? _cluster;
 
     /// <summary>A run for a configuration.</summary>
     public ConformanceRun(RunConfiguration configuration)
@@ -42,8 +43,12 @@ public sealed class ConformanceRun : IAsyncDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return _endpointChecks ??= new EndpointChecks(
-                new Observatory(PublicEndpointsOf(Configuration), Timeouts, EvidenceFiles, Token),
+            if (_endpointChecks is not null) return _endpointChecks;
+            var endpoints = Configuration.Kubeconfig is null
+                ? PublicEndpointsOf(Configuration)
+                : await (await ClusterAsyncCore(cancellationToken).ConfigureAwait(false)).SharedEndpointsAsync(cancellationToken).ConfigureAwait(false);
+            return _endpointChecks = new EndpointChecks(
+                new Observatory(endpoints, Timeouts, EvidenceFiles, Token),
                 Configuration.RenewalWindowDays,
                 TimeProvider.System);
         }
@@ -52,6 +57,23 @@ public sealed class ConformanceRun : IAsyncDisposable
             _gate.Release();
         }
     }
+
+    /// <summary>Deploy mode: the cluster, the run's CA and the apps scenarios deploy.</summary>
+    public async Task<ClusterRun> ClusterAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ClusterAsyncCore(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<ClusterRun> ClusterAsyncCore(CancellationToken cancellationToken) =>
+        _cluster ??= await ClusterRun.OpenAsync(Configuration, Timeouts, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Records verdicts of a scenario and returns them.</summary>
     public IReadOnlyList<Verdict> Record(IReadOnlyList<Verdict> verdicts, string scenario)
@@ -75,6 +97,7 @@ public sealed class ConformanceRun : IAsyncDisposable
     {
         if (_runCancellation.IsCancellationRequested) return;
         await _runCancellation.CancelAsync().ConfigureAwait(false);
+        if (_cluster is not null) await _cluster.DisposeAsync().ConfigureAwait(false);
         _runCancellation.Dispose();
         _gate.Dispose();
     }
