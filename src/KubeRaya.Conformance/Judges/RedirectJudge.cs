@@ -77,7 +77,7 @@ public static class RedirectJudge
         {
             return "carries user-info";
         }
-        var colon = authority.LastIndexOf(':');
+        var colon = authority.LastIndexOf(':') > authority.LastIndexOf(']') ? authority.LastIndexOf(':') : -1;
         var name = colon < 0 ? authority : authority[..colon];
         var port = colon < 0 ? "" : authority[(colon + 1)..];
         if (!string.Equals(name, host, StringComparison.OrdinalIgnoreCase))
