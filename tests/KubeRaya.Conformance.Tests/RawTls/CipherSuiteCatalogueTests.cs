@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 using KubeRaya.Conformance.Probes.RawTls;
 using Xunit;
@@ -46,11 +45,7 @@ public sealed class CipherSuiteCatalogueTests
     public async Task Codes_and_names_agree_with_what_the_system_openssl_knows()
     {
         // openssl ciphers -V -stdname prints "0xC0,0x13 - TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA - ECDHE-RSA-AES128-SHA ...".
-        var start = new ProcessStartInfo("openssl") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "ciphers", "-V", "-stdname", "ALL:COMPLEMENTOFALL:@SECLEVEL=0" }) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var output = await OpenSslCli.RunAsync("ciphers", "-V", "-stdname", "ALL:COMPLEMENTOFALL:@SECLEVEL=0");
 
         var known = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries))

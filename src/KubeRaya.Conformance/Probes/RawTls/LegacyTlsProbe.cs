@@ -49,20 +49,22 @@ public sealed class LegacyTlsProbe
 
     private async Task<LegacyHandshakeEvidence> OfferAsync(LegacyOffer offer, IPAddress address, int port, CancellationToken cancellationToken)
     {
-        var text = address.ToString();
+        var endpoint = new IPEndPoint(address, port);
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var failure = await ConnectAsync(socket, new IPEndPoint(address, port), cancellationToken).ConfigureAwait(false);
-        if (failure is not null) return LegacyAnswerClassifier.ConnectionFailed(offer, text, port, failure);
+        var failure = await ConnectAsync(socket, offer, endpoint, cancellationToken).ConfigureAwait(false);
+        if (failure is not null) return failure;
 
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         var answer = await SendAsync(stream, ClientHelloBuilder.Build(offer.Hello), cancellationToken).ConfigureAwait(false)
             ?? await ServerAnswerReader.ReadAsync(stream, timeouts.RawHello, cancellationToken).ConfigureAwait(false);
-        return LegacyAnswerClassifier.Classify(offer, answer, text, port);
+        return LegacyAnswerClassifier.Classify(offer, answer, address.ToString(), port);
     }
 
-    /// <summary>Connects within the connect timeout; null on success, otherwise what went wrong.</summary>
-    private async Task<string?> ConnectAsync(Socket socket, IPEndPoint endpoint, CancellationToken cancellationToken)
+    /// <summary>Connects within the connect timeout; null on success, otherwise the evidence the failure amounts to.
+    /// A reset right after the TCP handshake is the server closing on us, not a failed connection.</summary>
+    private async Task<LegacyHandshakeEvidence?> ConnectAsync(Socket socket, LegacyOffer offer, IPEndPoint endpoint, CancellationToken cancellationToken)
     {
+        var address = endpoint.Address.ToString();
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(timeouts.Connect.Value);
         try
@@ -72,11 +74,16 @@ public sealed class LegacyTlsProbe
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return $"no TCP connection to {endpoint} within the {timeouts.Connect}";
+            return LegacyAnswerClassifier.ConnectionFailed(offer, address, endpoint.Port, $"no TCP connection to {endpoint} within the {timeouts.Connect}");
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            var answer = new ServerAnswer { Kind = ServerAnswerKind.Closed, Detail = "the server reset the connection as soon as it was accepted" };
+            return LegacyAnswerClassifier.Classify(offer, answer, address, endpoint.Port);
         }
         catch (SocketException e)
         {
-            return $"the TCP connection to {endpoint} failed ({e.SocketErrorCode})";
+            return LegacyAnswerClassifier.ConnectionFailed(offer, address, endpoint.Port, $"the TCP connection to {endpoint} failed ({e.SocketErrorCode})");
         }
     }
 
