@@ -3,15 +3,18 @@ namespace KubeRaya.Conformance.Evidence;
 /// <summary>How a server answered a raw ClientHello.</summary>
 public enum LegacyHandshakeResult
 {
-    /// <summary>A ServerHello came back: the offer was accepted.</summary>
+    /// <summary>A ServerHello came back agreeing to the offer (the offered version or a lower one, and an offered
+    /// suite): the offer was accepted.</summary>
     Accepted,
-    /// <summary>A TLS alert came back: the offer was refused.</summary>
+    /// <summary>A TLS alert came back (or a ServerHello for a higher version than offered, which no client at the
+    /// offered version can continue from): the offer was refused.</summary>
     Refused,
     /// <summary>The connection was closed or reset without a ServerHello.</summary>
     Closed,
     /// <summary>Nothing came back within the timeout.</summary>
     NoAnswer,
-    /// <summary>Something else came back (not TLS), or the connection failed.</summary>
+    /// <summary>Something else came back (not TLS, a truncated or malformed record, a ServerHello choosing what was
+    /// never offered), or the connection failed.</summary>
     Unintelligible,
 }
 
