@@ -77,7 +77,8 @@ public sealed class EndpointChecks(Observatory observatory, int renewalWindowDay
     public Task<IReadOnlyList<Verdict>> UnknownHostsAsync() => EachHostAsync(async host =>
     {
         var scope = await observatory.HostScopeAsync(host).ConfigureAwait(false);
-        return Cite(UnknownHostJudge.Judge(scope.Evidence), scope.EvidencePath);
+        var secure = await observatory.HttpsAsync(host).ConfigureAwait(false);
+        return Cite(UnknownHostJudge.Judge(scope.Evidence, ApplicationMarkers.From(secure.Evidence)), scope.EvidencePath);
     });
 
     /// <summary>KR-HOST-02.</summary>
@@ -91,12 +92,13 @@ public sealed class EndpointChecks(Observatory observatory, int renewalWindowDay
     public Task<IReadOnlyList<Verdict>> Tls13Async() => EachHostAsync(async host =>
     {
         var tls13 = await observatory.Tls13HandshakeAsync(host).ConfigureAwait(false);
-        return Cite(Tls13Judge.Judge(tls13.Evidence), tls13.EvidencePath);
+        var modern = await observatory.HandshakeAsync(host).ConfigureAwait(false);
+        return Cite(Tls13Judge.Judge(host, tls13.Evidence, modern.Evidence), tls13.EvidencePath);
     });
 
     /// <summary>KR-EXT-02.</summary>
     public Task<IReadOnlyList<Verdict>> Http2Async() =>
-        LeafAsync(tls => Http2Judge.Judge(tls.Evidence));
+        LeafAsync(tls => Http2Judge.Judge(tls.Host, tls.Evidence));
 
     private Task<IReadOnlyList<Verdict>> LeafAsync(Func<(string Host, Evidence.TlsHandshakeEvidence Evidence), Verdict> judge) => EachHostAsync(async host =>
     {

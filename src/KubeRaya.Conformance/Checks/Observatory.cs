@@ -35,7 +35,7 @@ public sealed class Observatory
         _probeEndpoint = new ProbeEndpoint(endpoints.Address, endpoints.HttpPort, endpoints.HttpsPort);
         _tls = new TlsProbe(timeouts, endpoints.CaBundle);
         _http = new HttpProbe(timeouts);
-        _hostScope = new HostScopeProbe(timeouts, endpoints.CaBundle);
+        _hostScope = new HostScopeProbe(_http, _tls);
         _legacy = new LegacyTlsProbe(timeouts);
         _files = files;
         _runToken = runToken;

@@ -5,7 +5,7 @@ public enum AppVariant
 {
     /// <summary>One host per app, path "/" Prefix, TLS from the run's CA.</summary>
     Standard,
-    /// <summary>Declares only /app (Prefix) and /health (Exact), so that other paths must not reach it.</summary>
+    /// <summary>Declares only /app and /health (Prefix), so that other paths must not reach it.</summary>
     DeclaredPaths,
     /// <summary>Requires basic authentication at the ingress (ingress-nginx annotations).</summary>
     BasicAuth,

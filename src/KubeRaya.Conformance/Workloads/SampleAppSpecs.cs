@@ -27,7 +27,7 @@ public static class SampleAppSpecs
         };
         return variant switch
         {
-            AppVariant.DeclaredPaths => spec with { Paths = [new("/app", "Prefix"), new("/health", "Exact")] },
+            AppVariant.DeclaredPaths => spec with { Paths = [new("/app", "Prefix"), new("/health", "Prefix")] },
             AppVariant.BasicAuth => spec with
             {
                 IngressAnnotations = new Dictionary<string, string>
