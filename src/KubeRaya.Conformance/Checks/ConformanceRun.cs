@@ -72,6 +72,14 @@ public sealed class ConformanceRun : IAsyncDisposable
         }
     }
 
+    /// <summary>Deploy mode: the checks over apps that scenarios deploy, and over the objects read back.</summary>
+    public async Task<(DeployChecks Deploy, ObjectChecks Objects)> DeployModeAsync(CancellationToken cancellationToken)
+    {
+        var cluster = await ClusterAsync(cancellationToken).ConfigureAwait(false);
+        return (new DeployChecks(cluster, Timeouts, EvidenceFiles, loopbackOnly: Configuration.IsTestDouble),
+                new ObjectChecks(cluster, EvidenceFiles, Configuration.RenewalWindowDays));
+    }
+
     private async Task<ClusterRun> ClusterAsyncCore(CancellationToken cancellationToken) =>
         _cluster ??= await ClusterRun.OpenAsync(Configuration, Timeouts, cancellationToken).ConfigureAwait(false);
 
