@@ -43,7 +43,7 @@ public sealed class HttpProbe
         var target = WireConnection.Describe(endpoint.IpAddress, port);
         var evidence = new HttpExchangeEvidence
         {
-            Scheme = request.Scheme, Address = endpoint.Address, Port = port, Sni = request.Sni,
+            Scheme = request.Scheme, Address = endpoint.Address, Port = port, Sni = TlsClientSession.OnTheWire(request.Sni),
             HostHeader = request.HostHeader, PathAndQuery = request.PathAndQuery,
         };
 

@@ -7,7 +7,7 @@ namespace KubeRaya.Conformance.Probes;
 /// <param name="Endpoint">Where to connect.</param>
 /// <param name="Scheme">"http" or "https"; picks the endpoint's port.</param>
 /// <param name="HostHeader">The Host header; null addresses the request by IP (Host is then the IP, with the port when it is not the scheme's default).</param>
-/// <param name="Sni">The SNI to present (https only); null sends none.</param>
+/// <param name="Sni">The SNI to present (https only); null, or an IP literal (which TLS forbids there), sends none.</param>
 /// <param name="PathAndQuery">Path and query, beginning with "/".</param>
 /// <param name="Method">The method; GET by default.</param>
 /// <param name="Headers">Extra request headers.</param>

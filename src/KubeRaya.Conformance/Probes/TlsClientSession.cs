@@ -28,6 +28,11 @@ internal sealed class TlsClientSession : IAsyncDisposable
     /// <summary>The ALPN protocol the server selected, or null.</summary>
     public string? Alpn => Stream.NegotiatedApplicationProtocol.Protocol.IsEmpty ? null : Stream.NegotiatedApplicationProtocol.ToString();
 
+    /// <summary>The server_name a client actually sends for <paramref name="sni"/>: none for null, empty or an
+    /// IP literal (RFC 6066 forbids addresses there, and the TLS library leaves them out).</summary>
+    public static string? OnTheWire(string? sni) =>
+        string.IsNullOrEmpty(sni) || System.Net.IPAddress.TryParse(sni, out _) ? null : sni;
+
     /// <summary>Performs the handshake, or throws <see cref="ProbeFailureException"/> saying why it failed.</summary>
     /// <param name="socket">A connected socket; owned by the session from here on.</param>
     /// <param name="target">"address:port", for the failure sentence.</param>
@@ -45,8 +50,8 @@ internal sealed class TlsClientSession : IAsyncDisposable
         var stream = new SslStream(inbound, leaveInnerStreamOpen: false);
         var options = new SslClientAuthenticationOptions
         {
-            // An empty target host sends no server_name extension (and an IP literal is never sent as SNI).
-            TargetHost = sni ?? string.Empty,
+            // An empty target host sends no server_name extension.
+            TargetHost = OnTheWire(sni) ?? string.Empty,
             EnabledSslProtocols = protocols,
             ApplicationProtocols = alpn.Count == 0 ? null : alpn.ToList(),
             AllowTlsResume = false,

@@ -34,7 +34,7 @@ public sealed class TlsProbe
     /// <summary>Shakes hands with <paramref name="endpoint"/>'s HTTPS port.</summary>
     /// <param name="endpoint">Where to connect.</param>
     /// <param name="host">The public host the evidence is about; sent as the Host header of the request after the handshake.</param>
-    /// <param name="sni">The SNI to present; null sends none.</param>
+    /// <param name="sni">The SNI to present; null (or an IP literal, which TLS forbids there) sends none.</param>
     /// <param name="options">What to offer; a modern client's defaults when null.</param>
     /// <param name="cancellationToken">Cancels the probe.</param>
     public async Task<TlsHandshakeEvidence> HandshakeAsync(
@@ -48,7 +48,7 @@ public sealed class TlsProbe
         var target = WireConnection.Describe(endpoint.IpAddress, port);
         var evidence = new TlsHandshakeEvidence
         {
-            Host = host, Address = endpoint.Address, Port = port, Sni = sni, Completed = false,
+            Host = host, Address = endpoint.Address, Port = port, Sni = TlsClientSession.OnTheWire(sni), Completed = false,
             ObservedAt = DateTimeOffset.UtcNow,
         };
 

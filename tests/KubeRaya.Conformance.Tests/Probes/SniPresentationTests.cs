@@ -42,6 +42,19 @@ public sealed class SniPresentationTests
     }
 
     [Fact]
+    public async Task An_IP_literal_is_never_sent_as_SNI_and_the_evidence_says_none_was_sent()
+    {
+        await using var recorder = new ClientHelloRecorder();
+
+        var handshake = await new TlsProbe(ProbeTimeouts.Normal, Pki.Bundle).HandshakeAsync(recorder.Endpoint, Host, "127.0.0.1", null, CancellationToken.None);
+        var exchange = await new HttpProbe(ProbeTimeouts.Normal).SendAsync(new HttpProbeRequest(recorder.Endpoint, "https", Host, "127.0.0.1", "/"), CancellationToken.None);
+
+        recorder.Hellos.Should().Equal(new ClientHelloRecorder.RecordedHello(false, null), new ClientHelloRecorder.RecordedHello(false, null));
+        handshake.Sni.Should().BeNull();
+        exchange.Sni.Should().BeNull();
+    }
+
+    [Fact]
     public async Task A_TLS_server_sees_the_SNI_and_the_Host_chosen_independently()
     {
         await using var server = await KestrelServer.StartHttpsAsync(Pki.Valid(Host), context => context.Response.WriteAsync(context.Request.Host.Value ?? ""));
