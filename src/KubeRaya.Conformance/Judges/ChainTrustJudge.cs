@@ -11,7 +11,9 @@ namespace KubeRaya.Conformance.Judges;
 /// <remarks>
 /// The trust anchor is the last certificate of the built chain. When the CA bundle is given, only its self-issued
 /// certificates are anchors, so an intermediate that sits in the bundle still has to be served. A leaf EKU that
-/// lists only anyExtendedKeyUsage fails: the catalogue asks for serverAuth.
+/// lists only anyExtendedKeyUsage fails: the catalogue asks for serverAuth. A validation problem that is only the
+/// leaf's own validity window (a "NotTimeValid: … (leaf subject)" problem) is set aside: it is KR-CERT-03's to judge,
+/// and an expired leaf still chains to its CA.
 /// </remarks>
 public static class ChainTrustJudge
 {
@@ -41,7 +43,8 @@ public static class ChainTrustJudge
             return Verdict.Undecided(ControlId, host, expected, "the served chain was not validated against the CA bundle");
         }
         var findings = new Findings();
-        if (!validation.Trusted)
+        var problems = validation.Problems.Where(p => !IsLeafTimeProblem(p, leaf)).ToList();
+        if (!validation.Trusted && (problems.Count > 0 || validation.BuiltChain.Count == 0))
         {
             findings.Fail($"the chain does not validate against the CA bundle: {EvidenceText.List(validation.Problems)}");
         }
@@ -54,6 +57,10 @@ public static class ChainTrustJudge
             + $"leaf EKU {(leaf.ExtendedKeyUsages is null ? "absent" : EvidenceText.List(leaf.ExtendedKeyUsages))}";
         return findings.Conclude(ControlId, host, expected, observed);
     }
+
+    /// <summary>A time-validity problem of the leaf itself ("NotTimeValid: … (subject)"), which is KR-CERT-03's to judge.</summary>
+    private static bool IsLeafTimeProblem(string problem, CertificateEvidence leaf) =>
+        problem.StartsWith("NotTimeValid:", StringComparison.Ordinal) && problem.EndsWith($"({leaf.Subject})", StringComparison.Ordinal);
 
     private static void JudgeBuiltChain(TlsHandshakeEvidence handshake, ChainValidationEvidence validation, IReadOnlyList<CertificateEvidence>? caBundle, Findings findings)
     {

@@ -6,8 +6,9 @@ namespace KubeRaya.Conformance.Judges;
 /// <summary>
 /// KR-TLS-04: the suite a modern client negotiates is AEAD with forward secrecy, and every ClientHello offering only
 /// weak suites is refused. The weak offers must offer nothing strong and, between them, cover every weakness family
-/// the catalogue names (NULL, EXPORT, anon, RC4, 3DES, static-RSA CBC); otherwise their refusal proves too little
-/// and the control is undecided.
+/// the catalogue names (NULL, EXPORT, anon, RC4, 3DES, static-RSA CBC), and be made at TLS 1.2 (a refusal at an
+/// older version may be a refusal of the version); otherwise their refusal proves too little and the control is
+/// undecided.
 /// </summary>
 public static class CipherStrengthJudge
 {
@@ -61,6 +62,10 @@ public static class CipherStrengthJudge
         if (!HostNameMatcher.SameName(offer.Host, host))
         {
             findings.Undecided($"a weak-suite offer was made to {offer.Host}, not {host}");
+        }
+        else if (ProtocolName.Canonical(offer.OfferedVersion) != ProtocolName.Tls12)
+        {
+            findings.Undecided($"a weak-suite offer at {offer.OfferedVersion} may be refused for its version rather than its suites; weak suites must be offered at TLS1.2");
         }
         else if (suites.Count == 0 || strong.Count > 0)
         {

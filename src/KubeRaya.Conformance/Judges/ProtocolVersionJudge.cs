@@ -6,7 +6,8 @@ namespace KubeRaya.Conformance.Judges;
 /// <summary>
 /// KR-TLS-03: a modern client negotiates TLS 1.2 or 1.3, and raw ClientHellos offering SSL 3.0, TLS 1.0 and
 /// TLS 1.1 are each refused (an alert or a closed connection). An offer with no answer or an unintelligible one
-/// leaves the control undecided; an offer of SSL 3.0, TLS 1.0 or TLS 1.1 missing from the evidence does too.
+/// leaves the control undecided; so does an offer of SSL 3.0, TLS 1.0 or TLS 1.1 missing from the evidence, and an
+/// offer carrying only weak suites (its refusal may be of the suites, not the version).
 /// </summary>
 public static class ProtocolVersionJudge
 {
@@ -31,6 +32,10 @@ public static class ProtocolVersionJudge
             else if (version is null || !ProtocolName.Legacy.Contains(version))
             {
                 findings.Undecided($"an offer of {offer.OfferedVersion} is not a legacy-protocol offer and was not expected here");
+            }
+            else if (!offer.OfferedSuites.Any(suite => !CipherSuiteStrength.IsSignal(suite) && CipherSuiteStrength.Families(suite).Count == 0))
+            {
+                findings.Undecided($"the {version} offer carried only weak suites {EvidenceText.List(offer.OfferedSuites)}, so a refusal may be of the suites rather than the version");
             }
             else if (offer.Result == LegacyHandshakeResult.Accepted)
             {

@@ -32,6 +32,18 @@ public class ChainTrustJudgeTests
     }
 
     [Fact]
+    public void An_expired_leaf_is_left_to_the_validity_control_but_an_expired_intermediate_is_not()
+    {
+        var expiredLeaf = new ChainValidationEvidence(false, ["NotTimeValid: certificate has expired (CN=a.example.test)"], [Make.Fp('A'), Make.Fp('B'), Make.Fp('C')]);
+        var expiredIntermediate = expiredLeaf with { Problems = ["NotTimeValid: certificate has expired (CN=Run Intermediate)"] };
+
+        ChainTrustJudge.Judge(Make.Host, Make.Handshake() with { ChainValidation = expiredLeaf }).Outcome.Should().Be(Outcome.Passed);
+        var verdict = ChainTrustJudge.Judge(Make.Host, Make.Handshake() with { ChainValidation = expiredIntermediate });
+        verdict.Outcome.Should().Be(Outcome.Failed);
+        verdict.Observed.Should().Contain("(CN=Run Intermediate)");
+    }
+
+    [Fact]
     public void A_chain_that_validates_only_with_an_intermediate_from_elsewhere_fails()
     {
         var handshake = Make.Handshake() with { ServedChain = [Make.Leaf()] };

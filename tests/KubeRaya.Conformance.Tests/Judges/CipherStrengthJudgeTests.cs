@@ -23,6 +23,7 @@ public class CipherStrengthJudgeTests
     [InlineData("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256")]
     [InlineData("TLS_DHE_RSA_WITH_AES_256_GCM_SHA384")]
     [InlineData("TLS_ECDHE_ECDSA_WITH_AES_128_CCM")]
+    [InlineData("tls_ecdhe_rsa_with_aes_128_gcm_sha256")]
     public void An_AEAD_suite_with_forward_secrecy_and_refused_weak_offers_pass(string suite)
     {
         var verdict = CipherStrengthJudge.Judge(Make.Host, Make.Handshake() with { CipherSuite = suite }, WeakRefused());
@@ -37,6 +38,7 @@ public class CipherStrengthJudgeTests
     [InlineData("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256")]
     [InlineData("TLS_RSA_WITH_AES_256_CBC_SHA")]
     [InlineData("TLS_DH_anon_WITH_AES_128_GCM_SHA256")]
+    [InlineData("TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8")]
     public void A_modern_suite_without_AEAD_or_forward_secrecy_fails(string suite)
     {
         var verdict = CipherStrengthJudge.Judge(Make.Host, Make.Handshake() with { CipherSuite = suite }, WeakRefused());
@@ -84,7 +86,24 @@ public class CipherStrengthJudgeTests
         var verdict = CipherStrengthJudge.Judge(Make.Host, Make.Handshake(), offers);
 
         verdict.Outcome.Should().Be(Outcome.Error);
-        verdict.Observed.Should().Contain("no weak-suite offer covered NULL, EXPORT, anon, 3DES, static-RSA CBC");
+        verdict.Observed.Should().Contain("no weak-suite offer covered NULL, EXPORT, anon, DES/3DES, static-RSA CBC");
+    }
+
+    [Fact]
+    public void Single_DES_counts_as_weak()
+    {
+        var suites = WeakSuites.Append("TLS_DHE_RSA_WITH_DES_CBC_SHA").ToArray();
+
+        CipherStrengthJudge.Judge(Make.Host, Make.Handshake(), [Make.Offer("TLS1.2", LegacyHandshakeResult.Refused, suites)]).Outcome.Should().Be(Outcome.Passed);
+    }
+
+    [Fact]
+    public void A_weak_offer_at_an_old_version_proves_nothing_about_suites()
+    {
+        var verdict = CipherStrengthJudge.Judge(Make.Host, Make.Handshake(), [Make.Offer("TLS1.0", LegacyHandshakeResult.Refused, WeakSuites)]);
+
+        verdict.Outcome.Should().Be(Outcome.Error);
+        verdict.Observed.Should().Contain("weak-suite offer at TLS1.0 may be refused for its version");
     }
 
     [Fact]

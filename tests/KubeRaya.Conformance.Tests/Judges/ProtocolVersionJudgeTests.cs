@@ -109,6 +109,18 @@ public class ProtocolVersionJudgeTests
     }
 
     [Fact]
+    public void An_offer_of_only_weak_suites_may_be_refused_for_its_suites()
+    {
+        var offers = AllRefused();
+        offers[2] = Make.Offer("TLS1.1", LegacyHandshakeResult.Refused, "TLS_RSA_WITH_RC4_128_SHA") with { Purpose = "legacy-protocol" };
+
+        var verdict = ProtocolVersionJudge.Judge(Make.Host, Make.Handshake(), offers);
+
+        verdict.Outcome.Should().Be(Outcome.Error);
+        verdict.Observed.Should().Contain("TLS1.1 offer carried only weak suites [TLS_RSA_WITH_RC4_128_SHA]");
+    }
+
+    [Fact]
     public void Evidence_about_another_host_cannot_decide()
     {
         var verdict = ProtocolVersionJudge.Judge("b.example.test", Make.Handshake(), AllRefused());
