@@ -40,7 +40,7 @@ public sealed class ClusterRun : IAsyncDisposable
     /// <summary>Deploys and deletes apps.</summary>
     public ClusterWorkloads Workloads { get; }
     /// <summary>Random names for this run.</summary>
-    public RandomNames Names { get; } = new();
+    public WorkloadNames Names { get; } = new();
     /// <summary>The password the basic-auth variant accepts.</summary>
     public string BasicAuthPassword => _basicAuthPassword;
 

@@ -13,7 +13,7 @@ public static class SampleAppSpecs
     public const int RateLimitPerSecond = 2;
 
     /// <summary>A spec for a variant; <paramref name="basicAuthPassword"/> is used by <see cref="AppVariant.BasicAuth"/>.</summary>
-    public static SampleAppSpec For(AppVariant variant, RandomNames names, int hostCount, string? ingressClass, string basicAuthPassword)
+    public static SampleAppSpec For(AppVariant variant, WorkloadNames names, int hostCount, string? ingressClass, string basicAuthPassword)
     {
         ArgumentNullException.ThrowIfNull(names);
         var ns = names.Namespace(variant.ToString());
