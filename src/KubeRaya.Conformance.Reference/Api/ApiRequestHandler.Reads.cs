@@ -87,8 +87,9 @@ internal sealed partial class ApiRequestHandler
 
     /// <summary>
     /// Streams changes as watch events (<c>{"type":"ADDED","object":{...}}</c>, one per line) until the client
-    /// leaves, <c>?timeoutSeconds=</c> passes, or the server stops. A resource version too old for the history
-    /// ends the watch with an ERROR event carrying a 410 Expired status, as a real server does.
+    /// leaves, <c>?timeoutSeconds=</c> passes, or the server stops. With selectors, an object modified into the
+    /// selection is ADDED and one modified out of it DELETED. A resource version too old for the history ends
+    /// the watch with an ERROR event carrying a 410 Expired status, as a real server does.
     /// </summary>
     private async Task WatchAsync(HttpContext context, ResourceRequest request)
     {
@@ -136,15 +137,21 @@ internal sealed partial class ApiRequestHandler
         {
             if (change.Resource != request.Kind) return Task.CompletedTask;
             if (request.Namespace is not null && change.Namespace != request.Namespace) return Task.CompletedTask;
-            if (!labels.Matches(StoredObject.Labels(change.Snapshot)) || !fields.Matches(change.Snapshot)) return Task.CompletedTask;
-            var type = change.Type switch
+            var matchesNow = Selected(change.Snapshot);
+            var matchedBefore = change.Previous is not null && Selected(change.Previous);
+            var type = (change.Type, matchesNow, matchedBefore) switch
             {
-                WatchEventType.Added => "ADDED",
-                WatchEventType.Modified => "MODIFIED",
-                _ => "DELETED",
+                (WatchEventType.Added, true, _) => "ADDED",
+                (WatchEventType.Deleted, true, _) => "DELETED",
+                (WatchEventType.Modified, true, true) => "MODIFIED",
+                (WatchEventType.Modified, true, false) => "ADDED",
+                (WatchEventType.Modified, false, true) => "DELETED",
+                _ => null,
             };
-            return WriteEventAsync(context, type, change.Snapshot);
+            return type is null ? Task.CompletedTask : WriteEventAsync(context, type, change.Snapshot);
         }
+
+        bool Selected(JsonObject obj) => labels.Matches(StoredObject.Labels(obj)) && fields.Matches(obj);
     }
 
     private static async Task WriteEventAsync(HttpContext context, string type, JsonObject obj)

@@ -17,6 +17,7 @@ internal sealed partial class ApiRequestHandler
     {
         var kind = request.Kind;
         var body = await ReadObjectAsync(context, kind).ConfigureAwait(false);
+        CheckFields(context, kind, body);
         var metadata = StoredObject.Metadata(body);
         ClaimNamespace(body, request);
         if (StoredObject.ResourceVersion(body) is { Length: > 0 })
@@ -46,6 +47,7 @@ internal sealed partial class ApiRequestHandler
     private async Task UpdateAsync(HttpContext context, ResourceRequest request)
     {
         var body = await ReadObjectAsync(context, request.Kind).ConfigureAwait(false);
+        CheckFields(context, request.Kind, body);
         ClaimNamespace(body, request);
         ClaimName(body, request);
         var dryRun = DryRun(context.Request);
@@ -96,6 +98,7 @@ internal sealed partial class ApiRequestHandler
             }
 
             if (patched is not JsonObject result) throw ApiStatusException.BadRequest("the patch did not produce an object");
+            CheckFields(context, request.Kind, result);
             ClaimName(result, request);
             ClaimNamespace(result, request);
             return Replace(request, current, result, new Admission(_store, request.Kind), dryRun);
@@ -169,6 +172,25 @@ internal sealed partial class ApiRequestHandler
         {
             throw ApiStatusException.StaleResourceVersion(request.Kind, request.Name!);
         }
+    }
+
+    /// <summary>
+    /// Field validation as <c>?fieldValidation=</c> asks: Strict refuses unknown fields (400), Warn (the default)
+    /// reports them in <c>Warning</c> headers, Ignore drops them silently. They are dropped in every case.
+    /// </summary>
+    private static void CheckFields(HttpContext context, ResourceKind kind, JsonObject obj)
+    {
+        var mode = context.Request.Query["fieldValidation"].ToString();
+        if (mode is not ("" or "Strict" or "Warn" or "Ignore"))
+        {
+            throw ApiStatusException.BadRequest($"fieldValidation: Unsupported value: {FieldError.Quote(mode)}: supported values: \"Ignore\", \"Strict\", \"Warn\"");
+        }
+
+        if (mode == "Ignore") return;
+        var unknown = kind.Strategy.UnknownFields(obj, kind).Select(f => $"unknown field {FieldError.Quote(f)}").ToList();
+        if (unknown.Count == 0) return;
+        if (mode == "Strict") throw ApiStatusException.BadRequest("strict decoding error: " + string.Join(", ", unknown));
+        foreach (var warning in unknown) context.Response.Headers.Append("Warning", $"299 - {FieldError.Quote(warning)}");
     }
 
     /// <summary>Puts the URL's namespace into the object; 400 when the object names another one.</summary>

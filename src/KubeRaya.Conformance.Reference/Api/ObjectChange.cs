@@ -11,8 +11,9 @@ public sealed class ObjectChange
 {
     private readonly JsonObject _snapshot;
 
-    internal ObjectChange(WatchEventType type, ResourceKind resource, JsonObject snapshot, long resourceVersion)
+    internal ObjectChange(WatchEventType type, ResourceKind resource, JsonObject snapshot, long resourceVersion, JsonObject? previous = null)
     {
+        Previous = previous;
         Type = type;
         Resource = resource;
         _snapshot = snapshot;
@@ -41,6 +42,9 @@ public sealed class ObjectChange
 
     /// <summary>The object after the change as a KubernetesClient model, e.g. <c>change.As&lt;V1Ingress&gt;()</c>.</summary>
     public T As<T>() => KubernetesJson.Deserialize<T>(_snapshot);
+
+    /// <summary>For a modification, the object before it (shared; never mutate it), so a filtered watch can tell entering from leaving.</summary>
+    internal JsonObject? Previous { get; }
 
     /// <summary>The shared snapshot; never mutate it.</summary>
     internal JsonObject Snapshot => _snapshot;

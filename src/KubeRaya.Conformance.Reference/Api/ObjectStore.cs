@@ -164,7 +164,7 @@ public sealed partial class ObjectStore
 
         metadata["resourceVersion"] = NextRevision();
         _objects[kind][StoredObject.Key(current)] = obj;
-        Record(WatchEventType.Modified, kind, obj);
+        Record(WatchEventType.Modified, kind, obj, current);
         return (JsonObject)obj.DeepClone();
     }
 
@@ -233,9 +233,9 @@ public sealed partial class ObjectStore
 
     private string NextRevision() => (++_revision).ToString(CultureInfo.InvariantCulture);
 
-    private void Record(WatchEventType type, ResourceKind kind, JsonObject obj)
+    private void Record(WatchEventType type, ResourceKind kind, JsonObject obj, JsonObject? previous = null)
     {
-        var change = new ObjectChange(type, kind, (JsonObject)obj.DeepClone(), _revision);
+        var change = new ObjectChange(type, kind, (JsonObject)obj.DeepClone(), _revision, (JsonObject?)previous?.DeepClone());
         _history.Enqueue(change);
         while (_history.Count > HistoryCapacity) _compactedRevision = _history.Dequeue().ResourceVersion;
         PublishToWatchersLocked(change);

@@ -21,6 +21,9 @@ internal abstract class ResourceStrategy
 
     /// <summary>Admits a write to the <c>/status</c> subresource: only the status of the input is taken.</summary>
     public abstract JsonObject AdmitStatusUpdate(JsonObject input, JsonObject current, Admission admission);
+
+    /// <summary>The paths of the fields in <paramref name="input"/> that the kind does not have, e.g. <c>spec.rules[0].http.paths[0].pathtype</c>.</summary>
+    public abstract IReadOnlyList<string> UnknownFields(JsonObject input, ResourceKind kind);
 }
 
 /// <summary>The strategy for objects that decode to the KubernetesClient model <typeparamref name="T"/>.</summary>
@@ -60,6 +63,13 @@ internal class ResourceStrategy<T> : ResourceStrategy where T : class, IKubernet
         ValidateStatus(obj, errors);
         ThrowIfInvalid(admission.Kind, obj, errors);
         return Encode(obj, admission.Kind);
+    }
+
+    public sealed override IReadOnlyList<string> UnknownFields(JsonObject input, ResourceKind kind)
+    {
+        var unknown = new List<string>();
+        CollectUnknown(input, StoredObject.FromModel(Decode(input, kind)), "", unknown);
+        return unknown;
     }
 
     /// <summary>The messages for an invalid <c>metadata.name</c>; DNS-1123 subdomain unless overridden.</summary>
@@ -144,6 +154,32 @@ internal class ResourceStrategy<T> : ResourceStrategy where T : class, IKubernet
             if (string.IsNullOrEmpty(reference.Kind)) errors.Add(FieldError.Invalid($"{path}.kind", reference.Kind ?? "", "kind must not be empty"));
             if (string.IsNullOrEmpty(reference.Name)) errors.Add(FieldError.Invalid($"{path}.name", reference.Name ?? "", "name must not be empty"));
             if (string.IsNullOrEmpty(reference.Uid)) errors.Add(FieldError.Invalid($"{path}.uid", reference.Uid ?? "", "uid must not be empty"));
+        }
+    }
+
+    /// <summary>Walks the input beside its decoded-and-encoded form: what decoding dropped is what the kind does not have.</summary>
+    private static void CollectUnknown(JsonNode? given, JsonNode? kept, string path, List<string> unknown)
+    {
+        switch (given)
+        {
+            case JsonObject members:
+                foreach (var (key, value) in members)
+                {
+                    var at = path.Length == 0 ? key : $"{path}.{key}";
+                    if (value is null) continue;
+                    if (kept is JsonObject keptMembers && keptMembers.TryGetPropertyValue(key, out var keptValue)) CollectUnknown(value, keptValue, at, unknown);
+                    else unknown.Add(at);
+                }
+
+                break;
+            case JsonArray items:
+                var keptItems = kept as JsonArray;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    CollectUnknown(items[i], keptItems is not null && i < keptItems.Count ? keptItems[i] : null, $"{path}[{i}]", unknown);
+                }
+
+                break;
         }
     }
 

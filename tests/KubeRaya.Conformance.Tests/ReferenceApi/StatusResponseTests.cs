@@ -131,4 +131,30 @@ public sealed class StatusResponseTests(ReferenceApiFixture api) : IClassFixture
         code.Should().Be(415);
         status["reason"]!.GetValue<string>().Should().Be("UnsupportedMediaType");
     }
+
+    [Fact]
+    public async Task Strict_field_validation_refuses_unknown_fields()
+    {
+        var ns = await api.NewNamespaceAsync();
+
+        var (code, status) = await api.SendRawAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/configmaps?fieldValidation=Strict",
+            """{"metadata":{"name":"cm","colour":"blue"},"data":{"k":"v"},"spec":{}}""");
+
+        code.Should().Be(HttpStatusCode.BadRequest);
+        status!["message"]!.GetValue<string>().Should().Be("strict decoding error: unknown field \"metadata.colour\", unknown field \"spec\"");
+    }
+
+    [Fact]
+    public async Task Without_strict_validation_unknown_fields_are_dropped_with_a_warning()
+    {
+        var ns = await api.NewNamespaceAsync();
+        using var client = api.RawClient(api.Endpoint.Token);
+        using var body = new StringContent("""{"metadata":{"name":"cm"},"data":{"k":"v"},"spec":{"x":1}}""", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync(new Uri($"/api/v1/namespaces/{ns}/configmaps", UriKind.Relative), body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        response.Headers.GetValues("Warning").Should().Equal("299 - \"unknown field \\\"spec\\\"\"");
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject().ContainsKey("spec").Should().BeFalse();
+    }
 }

@@ -54,4 +54,29 @@ public sealed class WatchTests(ReferenceApiFixture api) : IClassFixture<Referenc
 
         first.Should().Be((WatchEventType.Added, "existing"));
     }
+
+    [Fact]
+    public async Task A_label_filtered_watch_sees_objects_enter_and_leave_its_selection()
+    {
+        var ns = await api.NewNamespaceAsync();
+        var list = await _client.CoreV1.ListNamespacedConfigMapAsync(ns);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var events = new List<(WatchEventType, string)>();
+
+        var watching = _client.CoreV1.WatchListNamespacedConfigMapAsync(ns, labelSelector: "tier=front", resourceVersion: list.Metadata.ResourceVersion, cancellationToken: timeout.Token);
+        var reader = Task.Run(async () =>
+        {
+            await foreach (var (type, item) in watching)
+            {
+                events.Add((type, item.Metadata.Labels?["tier"] ?? ""));
+                if (events.Count == 2) return;
+            }
+        }, timeout.Token);
+        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "cm", Labels = new Dictionary<string, string> { ["tier"] = "back" } } }, ns);
+        await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"labels":{"tier":"front"}}}""", V1Patch.PatchType.MergePatch), "cm", ns);
+        await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"labels":{"tier":"back"}}}""", V1Patch.PatchType.MergePatch), "cm", ns);
+        await reader;
+
+        events.Should().Equal((WatchEventType.Added, "front"), (WatchEventType.Deleted, "back"));
+    }
 }
