@@ -108,6 +108,11 @@ internal sealed partial class ApiRequestHandler
 
     private async Task DeleteAsync(HttpContext context, ResourceRequest request)
     {
+        if (request.Kind == ResourceCatalog.Namespaces && request.Name is "default" or "kube-system" or "kube-public")
+        {
+            throw ApiStatusException.Forbidden(request.Kind, request.Name, "this namespace may not be deleted");
+        }
+
         var options = await ReadDeleteOptionsAsync(context).ConfigureAwait(false);
         var dryRun = DryRun(context.Request) || options.DryRun?.Contains("All") == true;
         var removed = _store.Transact(() =>

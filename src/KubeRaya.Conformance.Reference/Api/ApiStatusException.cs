@@ -91,6 +91,9 @@ public sealed class ApiStatusException : Exception
             new StatusTarget(name, kind.Group, kind.Kind), distinct);
     }
 
+    internal static ApiStatusException Forbidden(ResourceKind kind, string name, string reason) =>
+        new(403, "Forbidden", $"{kind.QualifiedResource} \"{name}\" is forbidden: {reason}", ResourceTarget(kind, name));
+
     internal static ApiStatusException BadRequest(string message) => new(400, "BadRequest", message);
 
     internal static ApiStatusException Unauthorized() => new(401, "Unauthorized", "Unauthorized");

@@ -218,6 +218,7 @@ internal sealed class ServiceStrategy : ResourceStrategy<V1Service>
         obj.Spec ??= new V1ServiceSpec();
         var spec = obj.Spec;
         if (string.IsNullOrEmpty(spec.Type)) spec.Type = "ClusterIP";
+        if (string.IsNullOrEmpty(spec.ClusterIP) && spec.ClusterIPs is [var first, ..]) spec.ClusterIP = first;
         spec.SessionAffinity ??= "None";
         foreach (var port in spec.Ports ?? [])
         {

@@ -168,6 +168,32 @@ public sealed class ObjectLifecycleTests(ReferenceApiFixture api) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_status_patch_changes_the_status_only_and_leaves_the_generation()
+    {
+        var ns = await api.NewNamespaceAsync();
+        await _client.AppsV1.CreateNamespacedDeploymentAsync(ValidationTests.Deployment("web", ("app", "web")), ns);
+
+        var patch = new V1Patch("""{"spec":{"replicas":5},"status":{"observedGeneration":1,"readyReplicas":1,"replicas":1}}""", V1Patch.PatchType.MergePatch);
+        var patched = await _client.AppsV1.PatchNamespacedDeploymentStatusAsync(patch, "web", ns);
+
+        patched.Status.ReadyReplicas.Should().Be(1);
+        patched.Status.ObservedGeneration.Should().Be(1);
+        patched.Spec.Replicas.Should().Be(1);
+        patched.Metadata.Generation.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_each_get_their_own_resource_version()
+    {
+        var ns = await api.NewNamespaceAsync();
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => _client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap($"cm-{i}"), ns)));
+
+        created.Select(c => c.Metadata.ResourceVersion).Should().OnlyHaveUniqueItems();
+        (await _client.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.Should().HaveCount(40);
+    }
+
+    [Fact]
     public async Task GenerateName_creates_a_unique_name_from_the_prefix()
     {
         var ns = await api.NewNamespaceAsync();

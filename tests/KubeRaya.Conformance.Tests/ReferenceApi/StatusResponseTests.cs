@@ -157,4 +157,14 @@ public sealed class StatusResponseTests(ReferenceApiFixture api) : IClassFixture
         response.Headers.GetValues("Warning").Should().Equal("299 - \"unknown field \\\"spec\\\"\"");
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject().ContainsKey("spec").Should().BeFalse();
     }
+
+    [Fact]
+    public async Task The_system_namespaces_may_not_be_deleted()
+    {
+        var (code, status) = await ReferenceApiFixture.FailureOf(() => _client.CoreV1.DeleteNamespaceAsync("kube-system"));
+
+        code.Should().Be(403);
+        status["message"]!.GetValue<string>().Should().Be("namespaces \"kube-system\" is forbidden: this namespace may not be deleted");
+        (await _client.CoreV1.ReadNamespaceAsync("kube-system")).Metadata.Name.Should().Be("kube-system");
+    }
 }
