@@ -29,6 +29,10 @@ public sealed class AuditRunner
         return
         [
             new TlsCoverageJudge(),
+            new CertificateHostJudge(),
+            CertificateLeafJudge.ValidityWindow(options.Now),
+            CertificateLeafJudge.RenewalHeadroom(options.Now, options.RenewalWindowDays),
+            CertificateLeafJudge.KeyStrength(),
             new TlsSecretJudge(),
             new EmbeddedPemJudge(),
             new CatchAllRuleJudge(),

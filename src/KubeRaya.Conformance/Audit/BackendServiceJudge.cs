@@ -44,8 +44,8 @@ public sealed class BackendServiceJudge : IObjectJudge
             }
             var exposure = Exposure(service.Value);
             yield return (exposure is null
-                ? Verdict.Pass(ControlId, host, expected, $"Service {service.Reference} is of type ClusterIP without externalIPs")
-                : Verdict.Fail(ControlId, host, expected, $"Service {service.Reference} {exposure}").WithFix(Fix)).About(service);
+                ? Verdict.Pass(ControlId, host, expected, $"{service.Reference} is of type ClusterIP without externalIPs")
+                : Verdict.Fail(ControlId, host, expected, $"{service.Reference} {exposure}").WithFix(Fix)).About(service);
         }
 
         foreach (var service in objects.Services)
@@ -57,7 +57,7 @@ public sealed class BackendServiceJudge : IObjectJudge
             var via = backends[(found.Backend.Namespace, found.Backend.Name)];
             var host = IngressFacts.Describe(via.Host);
             yield return Verdict.Fail(ControlId, host, $"no NodePort, LoadBalancer or externalIPs Service selects the pods behind {via.Ingress.Reference}",
-                    $"Service {service.Reference} {exposure} and selects {found.Pods}, which Service {found.Backend.Reference} serves to {via.Ingress.Reference}")
+                    $"{service.Reference} {exposure} and selects {found.Pods}, which {found.Backend.Reference} serves to {via.Ingress.Reference}")
                 .WithFix($"make {service.Reference} a ClusterIP Service or delete it; reach the application through the Ingress only")
                 .About(service);
         }

@@ -120,7 +120,7 @@ public sealed class ManifestLoader
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                load.Problem(sourceName, document.FirstLine, e);
+                load.Problem(sourceName, document, e);
             }
         }
         return load;
@@ -131,6 +131,7 @@ public sealed class ManifestLoader
         foreach (var item in YamlHeader.Items(list.Text))
         {
             var firstLine = list.FirstLine + item.Line - 1;
+            var itemDocument = new YamlDocuments.Document(item.Text, firstLine, firstLine);
             var kind = item.Keys.Kind is null ? itemKind : KnownKinds.Find(item.Keys.ApiVersion ?? itemKind?.ApiVersion, item.Keys.Kind);
             if (kind is null) continue;
             try
@@ -139,7 +140,7 @@ public sealed class ManifestLoader
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                load.Problem(sourceName, firstLine, e);
+                load.Problem(sourceName, itemDocument, e);
             }
         }
     }
@@ -160,11 +161,16 @@ public sealed class ManifestLoader
             objects.Add((value, origin));
         }
 
-        /// <summary>Records a document that could not be read, at the line the parser stopped on where it says.</summary>
-        public void Problem(string sourceName, int firstLine, Exception error)
+        /// <summary>
+        /// Records a document that could not be read, at the line where its YAML breaks, else where the value that
+        /// does not fit its kind's schema stands, else at the document's first line.
+        /// </summary>
+        public void Problem(string sourceName, YamlDocuments.Document document, Exception error)
         {
-            var line = error is YamlException yaml && yaml.Start.Line > 0 ? firstLine + (int)yaml.Start.Line - 1 : firstLine;
-            problems.Add(new LoadProblem(new ObjectOrigin(sourceName, line), $"malformed document: {Describe(error)}"));
+            var (line, cause) = error is YamlException { Start.Line: > 0 } yaml
+                ? ((int)yaml.Start.Line, error)
+                : YamlHeader.FindError(document.Text) ?? (document.ContentLine - document.FirstLine + 1, error);
+            problems.Add(new LoadProblem(new ObjectOrigin(sourceName, document.FirstLine + line - 1), $"malformed document: {Describe(cause)}"));
         }
 
         public void AddTo(ObjectSetBuilder builder)

@@ -52,6 +52,6 @@ public sealed class TlsSecretJudge : IObjectJudge
         return certificate.Leaf is null
             ? Verdict.Fail(ControlId, host, expected, $"Secret {name} is of type {TlsSecretType}, but {certificate.Problem}")
                      .WithFix($"put the PEM certificate chain, leaf first, in tls.crt of {name}")
-            : Verdict.Pass(ControlId, host, expected, $"Secret {name} is of type {TlsSecretType} and holds a certificate chain of {certificate.ChainLength} in tls.crt");
+            : Verdict.Pass(ControlId, host, expected, $"Secret {name} is of type {TlsSecretType} and holds a certificate in tls.crt ({certificate.ChainLength} in the chain)");
     }
 }

@@ -38,6 +38,32 @@ internal static class YamlHeader
         return items;
     }
 
+    /// <summary>
+    /// Where a document's YAML stops being readable: the line (one-based, within the document) and the parser's
+    /// words; null when the whole document parses. Used to place errors the typed deserialiser reports without a
+    /// position. Some malformed input (an unclosed flow collection at the end of a document) makes the parser fail
+    /// without a position of its own; the line of the last event read is given then.
+    /// </summary>
+    public static (int Line, Exception Error)? FindError(string document)
+    {
+        var parser = new Parser(new StringReader(document));
+        try
+        {
+            while (parser.MoveNext())
+            {
+            }
+            return null;
+        }
+        catch (YamlException e)
+        {
+            return ((int)e.Start.Line, e);
+        }
+        catch (InvalidOperationException)
+        {
+            return ((int)(parser.Current?.Start.Line ?? 1), new YamlException("the YAML cannot be read past this line (an unclosed bracket or quote?)"));
+        }
+    }
+
     private static Parser Open(string document)
     {
         var parser = new Parser(new StringReader(document));
@@ -99,7 +125,9 @@ internal static class YamlHeader
     private static string Slice(string document, Mark start, Mark end)
     {
         var from = (int)start.Index;
-        var to = end.Index <= start.Index ? document.Length : (int)Math.Min(end.Index, document.Length);
+        // A flow mapping's end mark sits on its closing brace; a block mapping's, where the next token begins.
+        var closing = document[from] == '{' ? 1 : 0;
+        var to = end.Index <= start.Index ? document.Length : (int)Math.Min(end.Index + closing, document.Length);
         return new string(' ', (int)start.Column - 1) + document[from..to];
     }
 }

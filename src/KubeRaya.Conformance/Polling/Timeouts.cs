@@ -25,6 +25,10 @@ public sealed record Timeouts
     public NamedTimeout Browser { get; init; } = Named("browser", 30);
     /// <summary>Deleting what a scenario created.</summary>
     public NamedTimeout Cleanup { get; init; } = Named("cleanup", 30);
+    /// <summary>One local administrative command (ip, nginx -t) of the reference platform.</summary>
+    public NamedTimeout Command { get; init; } = Named("command", 15);
+    /// <summary>The reference controller's nginx serving a newly rendered configuration after reload.</summary>
+    public NamedTimeout Converge { get; init; } = Named("converge", 10);
 
     /// <summary>The defaults, with any KR_TIMEOUT_* overrides from the environment applied.</summary>
     public static Timeouts FromEnvironment() => new();

@@ -98,7 +98,8 @@ public static class SummaryBuilder
         };
     }
 
-    private static int Severity(Outcome outcome) => outcome switch
+    /// <summary>The order of severity: failed, then error (undecided), then passed, then skipped.</summary>
+    internal static int Severity(Outcome outcome) => outcome switch
     {
         Outcome.Failed => 0,
         Outcome.Error => 1,
@@ -118,7 +119,8 @@ public static class SummaryBuilder
         Observed = reason,
     };
 
-    private static string DescribeModes(ControlModes modes)
+    /// <summary>Modes in words, e.g. "endpoint/deploy".</summary>
+    internal static string DescribeModes(ControlModes modes)
     {
         var names = new List<string>();
         if (modes.HasFlag(ControlModes.Endpoint)) names.Add("endpoint");

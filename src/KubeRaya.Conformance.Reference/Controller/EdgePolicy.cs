@@ -1,0 +1,49 @@
+using KubeRaya.Conformance.Reference.Faults;
+
+namespace KubeRaya.Conformance.Reference.Controller;
+
+/// <summary>
+/// The global TLS and HTTP settings, as ingress-nginx's defaults have them (ssl-protocols "TLSv1.2 TLSv1.3", its
+/// ECDHE AEAD cipher list, HSTS "max-age=31536000; includeSubDomains", http-redirect-code 308), bent by the faults
+/// that concern them. This is the one place where those faults change the controller's behaviour.
+/// </summary>
+/// <param name="Protocols">ssl_protocols.</param>
+/// <param name="Ciphers">ssl_ciphers (TLS 1.2 and below; TLS 1.3 suites are OpenSSL's, all AEAD).</param>
+/// <param name="Hsts">The Strict-Transport-Security value, or null for none.</param>
+/// <param name="RedirectCode">The HTTP→HTTPS redirect status, or null for no redirect.</param>
+public sealed record EdgePolicy(string Protocols, string Ciphers, string? Hsts, int? RedirectCode)
+{
+    /// <summary>ingress-nginx's default ssl-ciphers.</summary>
+    public const string DefaultCiphers =
+        "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:" +
+        "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384";
+
+    /// <summary>ingress-nginx's default HSTS value (hsts-max-age 31536000, hsts-include-subdomains true).</summary>
+    public const string DefaultHsts = "max-age=31536000; includeSubDomains";
+
+    /// <summary>Forward-secret CBC suites: what TLS 1.0 and 1.1 need to negotiate at all (not "weak" in KR-TLS-04's sense).</summary>
+    private const string LegacyForwardSecretCiphers = "ECDHE-ECDSA-AES128-SHA:ECDHE-RSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA:ECDHE-RSA-AES256-SHA";
+
+    /// <summary>Static-RSA CBC and anonymous ECDH suites, put first under weak-ciphers.</summary>
+    private const string WeakCiphers = "AES128-SHA:AES256-SHA:AECDH-AES128-SHA:AECDH-AES256-SHA";
+
+    /// <summary>The policy under <paramref name="faults"/>.</summary>
+    public static EdgePolicy For(FaultSet faults)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        var legacy = faults.Has(FaultSwitch.Tls10Enabled);
+        var weak = faults.Has(FaultSwitch.WeakCiphers);
+        var ciphers = string.Join(':', new[]
+        {
+            weak ? WeakCiphers : null,
+            DefaultCiphers,
+            legacy ? LegacyForwardSecretCiphers : null,
+            legacy || weak ? "@SECLEVEL=0" : null,
+        }.OfType<string>());
+        return new EdgePolicy(
+            legacy ? "TLSv1 TLSv1.1 TLSv1.2 TLSv1.3" : "TLSv1.2 TLSv1.3",
+            ciphers,
+            faults.Has(FaultSwitch.HstsOff) ? null : DefaultHsts,
+            faults.Has(FaultSwitch.NoHttpRedirect) ? null : faults.Has(FaultSwitch.Redirect302) ? 302 : 308);
+    }
+}

@@ -1,0 +1,39 @@
+using KubeRaya.Conformance.Polling;
+using KubeRaya.Conformance.Reference.Faults;
+
+namespace KubeRaya.Conformance.Reference.Controller;
+
+/// <summary>How to start a <see cref="ReferenceDataPlane"/>. Immutable.</summary>
+public sealed record ReferenceDataPlaneOptions
+{
+    /// <summary>Where pods, Endpoints and Deployment and Ingress status are reported (the API server's store).</summary>
+    public required IClusterStateSink Sink { get; init; }
+
+    /// <summary>The faults switched on; none by default.</summary>
+    public FaultSet Faults { get; init; } = FaultSet.None;
+
+    /// <summary>The IngressClass this controller serves; Ingresses without a class are served when this class is the default.</summary>
+    public string IngressClassName { get; init; } = "kuberaya-nginx";
+
+    /// <summary>Named timeouts (pods-ready, converge, command, cleanup, …).</summary>
+    public Timeouts Timeouts { get; init; } = Timeouts.FromEnvironment();
+
+    /// <summary>The nginx binary (Debian's nginx-light).</summary>
+    public string NginxPath { get; init; } = "/usr/sbin/nginx";
+
+    /// <summary>The nginx stream module (Debian's libnginx-mod-stream): ClusterIP and NodePort proxying, TLS passthrough.</summary>
+    public string StreamModulePath { get; init; } = "/usr/lib/nginx/modules/ngx_stream_module.so";
+
+    /// <summary>The echo backend run as every pod.</summary>
+    public string EchoAssemblyPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "kuberaya-echo.dll");
+
+    /// <summary>The dotnet host that runs the echo backend.</summary>
+    public string DotnetPath { get; init; } = DefaultDotnet();
+
+    private static string DefaultDotnet()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
+        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
+        return "dotnet";
+    }
+}

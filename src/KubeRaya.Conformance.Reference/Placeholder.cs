@@ -1,2 +1,0 @@
-namespace KubeRaya.Conformance.Reference; /// <summary>x</summary>
-public static class Placeholder { }

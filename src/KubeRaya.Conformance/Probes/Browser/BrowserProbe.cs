@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using KubeRaya.Conformance.Evidence;
+using KubeRaya.Conformance.Polling;
+using Microsoft.Playwright;
+
+namespace KubeRaya.Conformance.Probes.Browser;
+
+/// <summary>
+/// KR-UX-01's probe: Debian's Chromium, driven by Playwright, opens <c>http://host/</c> the way a person
+/// would and reports where it ended, what went wrong, and a full-page screenshot.
+/// </summary>
+/// <remarks>
+/// Honesty rules: the browser trusts the run's CA through a temporary NSS database (never by ignoring
+/// certificate errors); the host is mapped to the target address inside the browser (DNS is never asked,
+/// every other name fails to resolve, and every other host is sent to a dead loopback proxy, so the page
+/// cannot make the browser reach anything but the target); nothing is downloaded or installed; a fresh
+/// profile and home are used and deleted; the browser is always closed. The whole visit is bounded by
+/// <see cref="Timeouts.Browser"/>.
+/// </remarks>
+public sealed partial class BrowserProbe
+{
+    /// <summary>Where Debian's chromium package puts the browser binary.</summary>
+    public const string DefaultChromiumPath = "/usr/lib/chromium/chromium";
+
+    /// <summary>A loopback proxy address that nothing answers, for every host but the target.</summary>
+    private const string DeadProxy = "http://127.0.0.1:9";
+
+    private readonly Timeouts _timeouts;
+    private readonly string _chromiumPath;
+    private readonly string _certutilPath;
+
+    /// <summary>A probe using the given timeouts and tool locations.</summary>
+    public BrowserProbe(Timeouts timeouts, string chromiumPath = DefaultChromiumPath, string certutilPath = NssTrustStore.DefaultCertutilPath)
+    {
+        _timeouts = timeouts ?? throw new ArgumentNullException(nameof(timeouts));
+        _chromiumPath = chromiumPath;
+        _certutilPath = certutilPath;
+    }
+
+    /// <summary>The command-line switches Chromium is started with for a visit (Playwright adds its own, e.g. headless and the profile folder).</summary>
+    public static IReadOnlyList<string> ArgumentsFor(BrowserVisit visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        var address = IPAddress.TryParse(visit.Address, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6
+            ? $"[{ip}]"
+            : visit.Address;
+        return
+        [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForEngagedSites,MediaRouter,OptimizationHints",
+            $"--host-resolver-rules=MAP {visit.Host} {address},MAP * ~NOTFOUND",
+            $"--proxy-server={DeadProxy}",
+            $"--proxy-bypass-list={visit.Host}",
+        ];
+    }
+
+    /// <summary>Opens the visit's start URL and records what the browser saw.</summary>
+    public async Task<BrowserEvidence> VisitAsync(BrowserVisit visit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        var clock = Stopwatch.StartNew();
+        var evidence = new BrowserEvidence
+        {
+            Host = visit.Host,
+            Address = visit.Address,
+            HttpPort = visit.HttpPort,
+            HttpsPort = visit.HttpsPort,
+            StartUrl = visit.StartUrl,
+            TrustedCaFingerprints = visit.TrustedCas.Select(c => Convert.ToHexString(SHA256.HashData(c.RawData))).ToList(),
+            ObservedAt = DateTimeOffset.UtcNow,
+        };
+        if (!File.Exists(_chromiumPath))
+            return evidence with { ProbeProblem = $"Chromium was not found at {_chromiumPath}; install Debian's chromium package", Elapsed = clock.Elapsed };
+
+        NssTrustStore? trust = null;
+        string? profile = null;
+        IPlaywright? playwright = null;
+        IBrowserContext? browser = null;
+        try
+        {
+            try
+            {
+                trust = await NssTrustStore.CreateAsync(visit.TrustedCas, _timeouts.Browser, cancellationToken, _certutilPath).ConfigureAwait(false);
+                profile = Directory.CreateTempSubdirectory("kr-browser-profile-").FullName;
+                playwright = await Playwright.CreateAsync().ConfigureAwait(false);
+                browser = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+                {
+                    ExecutablePath = _chromiumPath,
+                    Headless = true,
+                    Args = ArgumentsFor(visit),
+                    Env = BrowserEnvironment(trust.HomeDirectory),
+                    Timeout = Remaining(clock),
+                    IgnoreHTTPSErrors = false,
+                    ServiceWorkers = ServiceWorkerPolicy.Block,
+                    AcceptDownloads = false,
+                    ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+                }).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is PlaywrightException or InvalidOperationException or IOException)
+            {
+                return evidence with { ProbeProblem = $"the browser could not be started: {FirstLine(ex.Message)}", Elapsed = clock.Elapsed };
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return await NavigateAsync(browser, visit, evidence, clock, cancellationToken).ConfigureAwait(false)
+                with { Browser = browser.Browser is { } b ? $"chromium {b.Version}" : "chromium", Elapsed = clock.Elapsed };
+        }
+        finally
+        {
+            if (browser is not null)
+            {
+                try
+                {
+                    await browser.CloseAsync().ConfigureAwait(false);
+                }
+                catch (PlaywrightException)
+                {
+                    // Already gone; disposing Playwright below ends the driver and anything it started.
+                }
+            }
+            playwright?.Dispose();
+            trust?.Dispose();
+            DeleteQuietly(profile);
+        }
+    }
+
+    private async Task<BrowserEvidence> NavigateAsync(IBrowserContext browser, BrowserVisit visit, BrowserEvidence evidence, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync().ConfigureAwait(false);
+        page.SetDefaultTimeout(Remaining(clock));
+        page.SetDefaultNavigationTimeout(Remaining(clock));
+
+        IResponse? response = null;
+        string? navigationError = null;
+        try
+        {
+            response = await page.GotoAsync(visit.StartUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = Remaining(clock) }).ConfigureAwait(false);
+        }
+        catch (PlaywrightException ex)
+        {
+            navigationError = FirstLine(ex.Message);
+        }
+
+        if (navigationError is null)
+            await SettleAsync(page, clock, cancellationToken).ConfigureAwait(false);
+
+        var hops = response is null ? [] : await HopsAsync(response).ConfigureAwait(false);
+        var (screenshot, screenshotProblem) = await ScreenshotAsync(page, visit.ScreenshotPath, clock).ConfigureAwait(false);
+        return evidence with
+        {
+            FinalUrl = page.Url,
+            Status = response?.Status,
+            Hops = hops,
+            NavigationError = navigationError,
+            NetworkErrorCode = navigationError is null ? null : NetworkError().Match(navigationError) is { Success: true } m ? m.Value : null,
+            Screenshot = screenshot,
+            ScreenshotProblem = screenshotProblem,
+        };
+    }
+
+    /// <summary>Waits until the page's URL has stayed the same for three looks in a row (client-side redirects included).</summary>
+    private async Task SettleAsync(IPage page, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        string? previous = null;
+        var settle = _timeouts.Browser with { Value = TimeSpan.FromMilliseconds(Math.Max(1, Remaining(clock))) };
+        await BoundedPoll.UntilAsync(
+            _ => Task.FromResult(page.Url),
+            url =>
+            {
+                var same = url == previous;
+                previous = url;
+                return same;
+            },
+            settle,
+            cancellationToken,
+            consecutive: 3,
+            interval: TimeSpan.FromMilliseconds(200)).ConfigureAwait(false);
+        try
+        {
+            await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = Remaining(clock) }).ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            // A page that never finishes loading still has a URL and a screenshot to show.
+        }
+    }
+
+    private static async Task<IReadOnlyList<BrowserHop>> HopsAsync(IResponse last)
+    {
+        var requests = new List<IRequest>();
+        for (var request = last.Request; request is not null; request = request.RedirectedFrom)
+            requests.Insert(0, request);
+        var hops = new List<BrowserHop>();
+        foreach (var request in requests)
+        {
+            var response = ReferenceEquals(request, last.Request) ? last : await request.ResponseAsync().ConfigureAwait(false);
+            string? location = null;
+            response?.Headers.TryGetValue("location", out location);
+            hops.Add(new BrowserHop(request.Url, response?.Status, location));
+        }
+        return hops;
+    }
+
+    private async Task<(string? File, string? Problem)> ScreenshotAsync(IPage page, string path, Stopwatch clock)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null) Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Type = ScreenshotType.Png, Timeout = Math.Max(1000, Remaining(clock)) }).ConfigureAwait(false);
+            return (Path.GetFileName(path), null);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or IOException or UnauthorizedAccessException)
+        {
+            return (null, FirstLine(ex.Message));
+        }
+    }
+
+    /// <summary>The browser's environment: this process's, with HOME pointing at the temporary NSS home and no proxy variables.</summary>
+    private static Dictionary<string, string> BrowserEnvironment(string home)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            var name = (string)entry.Key;
+            if (name.EndsWith("_proxy", StringComparison.OrdinalIgnoreCase)) continue;
+            environment[name] = (string?)entry.Value ?? "";
+        }
+        environment["HOME"] = home;
+        return environment;
+    }
+
+    private float Remaining(Stopwatch clock) =>
+        (float)Math.Max(1, (_timeouts.Browser.Value - clock.Elapsed).TotalMilliseconds);
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length == 0 ? message.Trim() : line;
+    }
+
+    private static void DeleteQuietly(string? directory)
+    {
+        if (directory is null) return;
+        try
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder; it holds no key material.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+
+    [GeneratedRegex(@"net::ERR_[A-Z0-9_]+")]
+    private static partial Regex NetworkError();
+}

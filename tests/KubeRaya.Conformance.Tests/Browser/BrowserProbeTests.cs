@@ -1,0 +1,74 @@
+using FluentAssertions;
+using KubeRaya.Conformance.Controls;
+using KubeRaya.Conformance.Judges;
+using KubeRaya.Conformance.Polling;
+using KubeRaya.Conformance.Probes.Browser;
+using Xunit;
+
+namespace KubeRaya.Conformance.Tests.Browser;
+
+public sealed class BrowserProbeTests : IDisposable
+{
+    private const string Host = "shop.kuberaya.test";
+    private readonly string _evidence = Directory.CreateTempSubdirectory("kr-browser-test-").FullName;
+    private readonly TestAuthority _runCa = new("KubeRaya run CA");
+
+    [Fact]
+    public async Task A_browser_trusting_the_run_CA_ends_on_https_for_the_same_host()
+    {
+        using var certificate = _runCa.IssueServer(Host);
+        await using var site = await LocalSite.StartAsync(certificate);
+
+        var evidence = await Visit(site, _runCa);
+
+        evidence.NavigationError.Should().BeNull();
+        evidence.FinalUrl.Should().Be($"https://{Host}:{site.HttpsPort}/");
+        evidence.Status.Should().Be(200);
+        evidence.Hops.Select(h => h.Status).Should().Equal(308, 200);
+        File.Exists(Path.Combine(_evidence, evidence.Screenshot!)).Should().BeTrue();
+        File.ReadAllBytes(Path.Combine(_evidence, evidence.Screenshot!)).Take(4).Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G');
+        BrowserJudge.Judge(evidence).Outcome.Should().Be(Outcome.Passed);
+    }
+
+    [Fact]
+    public async Task A_browser_trusting_an_unrelated_CA_records_a_certificate_error_and_fails()
+    {
+        using var certificate = _runCa.IssueServer(Host);
+        await using var site = await LocalSite.StartAsync(certificate);
+        using var unrelated = new TestAuthority("Unrelated CA");
+
+        var evidence = await Visit(site, unrelated);
+
+        evidence.CertificateError.Should().BeTrue();
+        evidence.NetworkErrorCode.Should().StartWith("net::ERR_CERT_");
+        var verdict = BrowserJudge.Judge(evidence);
+        verdict.Outcome.Should().Be(Outcome.Failed);
+        verdict.Observed.Should().Contain(evidence.NetworkErrorCode);
+    }
+
+    [Fact]
+    public async Task A_site_whose_http_port_does_not_redirect_fails()
+    {
+        using var certificate = _runCa.IssueServer(Host);
+        await using var site = await LocalSite.StartAsync(certificate, redirect: false);
+
+        var evidence = await Visit(site, _runCa);
+
+        evidence.FinalUrl.Should().Be($"http://{Host}:{site.HttpPort}/");
+        evidence.Status.Should().Be(200);
+        var verdict = BrowserJudge.Judge(evidence);
+        verdict.Outcome.Should().Be(Outcome.Failed);
+        verdict.Observed.Should().Contain($"http://{Host}:{site.HttpPort}/").And.Contain("not upgraded to HTTPS");
+    }
+
+    private Task<Evidence.BrowserEvidence> Visit(LocalSite site, TestAuthority trusted) =>
+        new BrowserProbe(new Timeouts()).VisitAsync(
+            new BrowserVisit(Host, "127.0.0.1", site.HttpPort, site.HttpsPort, [trusted.PublicCertificate], Path.Combine(_evidence, "KR-UX-01-shop.png")),
+            CancellationToken.None);
+
+    public void Dispose()
+    {
+        _runCa.Dispose();
+        Directory.Delete(_evidence, recursive: true);
+    }
+}

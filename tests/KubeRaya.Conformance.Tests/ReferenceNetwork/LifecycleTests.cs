@@ -1,0 +1,79 @@
+using FluentAssertions;
+using KubeRaya.Conformance.Reference.Controller;
+using KubeRaya.Conformance.Reference.Faults;
+using KubeRaya.Conformance.Reference.Network;
+using Xunit;
+
+namespace KubeRaya.Conformance.Tests.ReferenceNetwork;
+
+/// <summary>What a platform instance starts is gone after it stops, and what a dead one left is swept.</summary>
+public sealed class LifecycleTests
+{
+    [Fact]
+    public async Task Stopping_leaves_no_namespace_link_process_directory_or_owner_record()
+    {
+        // Given a running platform with nginx and an echo pod
+        var host = SampleCluster.RandomHost("life");
+        var platform = await PlatformUnderTest.StartAsync(FaultSet.None, (cluster, certificates) =>
+        {
+            var (chain, key, _) = certificates.Leaf(host);
+            cluster.Deployments.Add(SampleCluster.Deployment("web"));
+            cluster.Services.Add(SampleCluster.Service("web", "web", "127.96.0.20"));
+            cluster.Secrets.Add(SampleCluster.TlsSecret("life-tls", chain, key));
+            cluster.Ingresses.Add(SampleCluster.Ingress("life", host, "web", "life-tls"));
+        }, CancellationToken.None);
+        await platform.WaitForEchoAsync($"https://{host}/", CancellationToken.None);
+        var plane = platform.Plane;
+        var ns = plane.Network.Namespace.Name;
+        var pids = HostState.NamespacePids(ns);
+        pids.Should().HaveCountGreaterThanOrEqualTo(3, "nginx master, its worker and the echo pod run in the namespace");
+        InstanceRegistry.Read(plane.Id).Should().NotBeNull();
+
+        // When it is disposed, twice
+        await platform.DisposeAsync();
+        await plane.DisposeAsync();
+
+        // Then nothing of it is left
+        HostState.Namespaces().Should().NotContain(ns);
+        HostState.LinkExists(plane.Network.HostLinkName).Should().BeFalse();
+        pids.Where(HostState.IsRunning).Should().BeEmpty();
+        Directory.Exists(plane.DirectoryPath).Should().BeFalse();
+        InstanceRegistry.Read(plane.Id).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Leftovers_of_a_dead_owner_are_swept_and_those_of_a_live_owner_kept()
+    {
+        // Given the remains of a run whose owner died: record, directory, namespace with a process, veth
+        var deadId = PlatformNetwork.NewId();
+        var liveId = PlatformNetwork.NewId();
+        var deadOwner = new ProcessOwner(int.MaxValue - 7, 1);
+        InstanceRegistry.Register(deadId, deadOwner, PlatformDirectory.PathFor(deadId));
+        PlatformDirectory.Create(deadId).WriteFile("leftover", "x");
+        HostState.RunStatus("ip", "netns", "add", "kr-" + deadId).Should().Be(0);
+        HostState.RunStatus("ip", "link", "add", "kr-" + deadId, "type", "veth", "peer", "name", "eth0", "netns", "kr-" + deadId).Should().Be(0);
+        using var sleeper = HostState.Start("ip", "netns", "exec", "kr-" + deadId, "sleep", "300");
+        // and a namespace of this (live) process
+        InstanceRegistry.Register(liveId, ProcessOwner.Current, PlatformDirectory.PathFor(liveId));
+        HostState.RunStatus("ip", "netns", "add", "kr-" + liveId).Should().Be(0);
+        try
+        {
+            // When leftovers are swept
+            var removed = await ReferenceDataPlane.SweepLeftoversAsync(CancellationToken.None);
+
+            // Then the dead owner's are gone, the live owner's stay
+            removed.Should().Contain(deadId).And.NotContain(liveId);
+            HostState.Namespaces().Should().NotContain("kr-" + deadId).And.Contain("kr-" + liveId);
+            HostState.LinkExists("kr-" + deadId).Should().BeFalse();
+            sleeper.WaitForExit(5000).Should().BeTrue("the process left in the namespace is killed");
+            Directory.Exists(PlatformDirectory.PathFor(deadId)).Should().BeFalse();
+            InstanceRegistry.Read(deadId).Should().BeNull();
+            InstanceRegistry.Read(liveId).Should().NotBeNull();
+        }
+        finally
+        {
+            HostState.RunStatus("ip", "netns", "del", "kr-" + liveId);
+            InstanceRegistry.Remove(liveId);
+        }
+    }
+}
