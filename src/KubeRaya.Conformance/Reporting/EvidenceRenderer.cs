@@ -115,6 +115,12 @@ public static class EvidenceRenderer
         return string.Join(' ', mapped);
     }
 
+    /// <summary>"Hops" → "Hop", "Addresses" → "Address", for numbered items of a list.</summary>
+    private static string Singular(string label) =>
+        label.EndsWith("sses", StringComparison.Ordinal) ? label[..^2]
+        : label.EndsWith('s') && !label.EndsWith("ss", StringComparison.Ordinal) ? label[..^1]
+        : label;
+
     private static string Scalar(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString() ?? "",
@@ -171,7 +177,7 @@ public static class EvidenceRenderer
                     else
                     {
                         for (var i = 0; i < items.Count; i++)
-                            Walk(items[i], items.Count == 1 ? label : $"{label} {i + 1}", depth);
+                            Walk(items[i], items.Count == 1 ? label : $"{Singular(label)} {i + 1}", depth);
                     }
                     break;
                 default:

@@ -7,7 +7,17 @@ using Xunit;
 
 namespace KubeRaya.Conformance.Tests.Browser;
 
-public sealed class BrowserProbeTests : IDisposable
+/// <summary>One probe (one Playwright driver) for every test of the class, as a run would use it.</summary>
+public sealed class SharedBrowserProbe : IAsyncLifetime
+{
+    public BrowserProbe Probe { get; } = new(new Timeouts());
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => Probe.DisposeAsync().AsTask();
+}
+
+public sealed class BrowserProbeTests(SharedBrowserProbe shared) : IClassFixture<SharedBrowserProbe>, IDisposable
 {
     private const string Host = "shop.kuberaya.test";
     private readonly string _evidence = Directory.CreateTempSubdirectory("kr-browser-test-").FullName;
@@ -21,7 +31,7 @@ public sealed class BrowserProbeTests : IDisposable
 
         var evidence = await Visit(site, _runCa);
 
-        evidence.NavigationError.Should().BeNull();
+        evidence.NavigationError.Should().BeNull(Describe(evidence));
         evidence.FinalUrl.Should().Be($"https://{Host}:{site.HttpsPort}/");
         evidence.Status.Should().Be(200);
         evidence.Hops.Select(h => h.Status).Should().Equal(308, 200);
@@ -39,7 +49,7 @@ public sealed class BrowserProbeTests : IDisposable
 
         var evidence = await Visit(site, unrelated);
 
-        evidence.CertificateError.Should().BeTrue();
+        evidence.CertificateError.Should().BeTrue(Describe(evidence));
         evidence.NetworkErrorCode.Should().StartWith("net::ERR_CERT_");
         var verdict = BrowserJudge.Judge(evidence);
         verdict.Outcome.Should().Be(Outcome.Failed);
@@ -54,7 +64,7 @@ public sealed class BrowserProbeTests : IDisposable
 
         var evidence = await Visit(site, _runCa);
 
-        evidence.FinalUrl.Should().Be($"http://{Host}:{site.HttpPort}/");
+        evidence.FinalUrl.Should().Be($"http://{Host}:{site.HttpPort}/", Describe(evidence));
         evidence.Status.Should().Be(200);
         var verdict = BrowserJudge.Judge(evidence);
         verdict.Outcome.Should().Be(Outcome.Failed);
@@ -62,9 +72,12 @@ public sealed class BrowserProbeTests : IDisposable
     }
 
     private Task<Evidence.BrowserEvidence> Visit(LocalSite site, TestAuthority trusted) =>
-        new BrowserProbe(new Timeouts()).VisitAsync(
+        shared.Probe.VisitAsync(
             new BrowserVisit(Host, "127.0.0.1", site.HttpPort, site.HttpsPort, [trusted.PublicCertificate], Path.Combine(_evidence, "KR-UX-01-shop.png")),
             CancellationToken.None);
+
+    private static string Describe(Evidence.BrowserEvidence evidence) =>
+        "the browser saw " + System.Text.Json.JsonSerializer.Serialize(evidence, Runs.RunConfiguration.JsonOptions);
 
     public void Dispose()
     {

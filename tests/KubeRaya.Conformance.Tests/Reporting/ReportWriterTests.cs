@@ -25,6 +25,17 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void Only_a_run_on_a_test_double_carries_the_test_double_banner()
+    {
+        using var cluster = new SampleRun(testDouble: false);
+        cluster.Write();
+        _run.Write();
+
+        File.ReadAllText(Path.Combine(cluster.Directory, "index.html")).Should().NotContain("id=\"test-double\"");
+        File.ReadAllText(Path.Combine(_run.Directory, "index.html")).Should().Contain("id=\"test-double\"");
+    }
+
+    [Fact]
     public void Summary_json_is_schema_1_with_outcomes_as_lower_case_words()
     {
         _run.Write();

@@ -18,10 +18,10 @@ namespace KubeRaya.Conformance.Probes.Browser;
 /// certificate errors); the host is mapped to the target address inside the browser (DNS is never asked,
 /// every other name fails to resolve, and every other host is sent to a dead loopback proxy, so the page
 /// cannot make the browser reach anything but the target); nothing is downloaded or installed; a fresh
-/// profile and home are used and deleted; the browser is always closed. The whole visit is bounded by
-/// <see cref="Timeouts.Browser"/>.
+/// profile and home are used and deleted for every visit; the browser is always closed. The whole visit is
+/// bounded by <see cref="Timeouts.Browser"/>. The Playwright driver is started once per probe and ended on dispose.
 /// </remarks>
-public sealed partial class BrowserProbe
+public sealed partial class BrowserProbe : IAsyncDisposable
 {
     /// <summary>Where Debian's chromium package puts the browser binary.</summary>
     public const string DefaultChromiumPath = "/usr/lib/chromium/chromium";
@@ -32,6 +32,9 @@ public sealed partial class BrowserProbe
     private readonly Timeouts _timeouts;
     private readonly string _chromiumPath;
     private readonly string _certutilPath;
+    private readonly SemaphoreSlim _driverGate = new(1, 1);
+    private IPlaywright? _driver;
+    private bool _disposed;
 
     /// <summary>A probe using the given timeouts and tool locations.</summary>
     public BrowserProbe(Timeouts timeouts, string chromiumPath = DefaultChromiumPath, string certutilPath = NssTrustStore.DefaultCertutilPath)
@@ -68,7 +71,7 @@ public sealed partial class BrowserProbe
     public async Task<BrowserEvidence> VisitAsync(BrowserVisit visit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        var clock = Stopwatch.StartNew();
+        var started = Stopwatch.StartNew();
         var evidence = new BrowserEvidence
         {
             Host = visit.Host,
@@ -80,11 +83,23 @@ public sealed partial class BrowserProbe
             ObservedAt = DateTimeOffset.UtcNow,
         };
         if (!File.Exists(_chromiumPath))
-            return evidence with { ProbeProblem = $"Chromium was not found at {_chromiumPath}; install Debian's chromium package", Elapsed = clock.Elapsed };
+            return evidence with { ProbeProblem = $"Chromium was not found at {_chromiumPath}; install Debian's chromium package", Elapsed = started.Elapsed };
+
+        IPlaywright playwright;
+        try
+        {
+            playwright = await DriverAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PlaywrightException ex)
+        {
+            return evidence with { ProbeProblem = $"the Playwright driver could not be started: {FirstLine(ex.Message)}", Elapsed = started.Elapsed };
+        }
+
+        // The visit itself (browser start, navigation, settling, screenshot) is what the browser timeout bounds.
+        var clock = Stopwatch.StartNew();
 
         NssTrustStore? trust = null;
         string? profile = null;
-        IPlaywright? playwright = null;
         IBrowserContext? browser = null;
         try
         {
@@ -92,7 +107,6 @@ public sealed partial class BrowserProbe
             {
                 trust = await NssTrustStore.CreateAsync(visit.TrustedCas, _timeouts.Browser, cancellationToken, _certutilPath).ConfigureAwait(false);
                 profile = Directory.CreateTempSubdirectory("kr-browser-profile-").FullName;
-                playwright = await Playwright.CreateAsync().ConfigureAwait(false);
                 browser = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
                 {
                     ExecutablePath = _chromiumPath,
@@ -125,12 +139,42 @@ public sealed partial class BrowserProbe
                 }
                 catch (PlaywrightException)
                 {
-                    // Already gone; disposing Playwright below ends the driver and anything it started.
+                    // Already gone; disposing the probe ends the driver and anything it started.
                 }
             }
-            playwright?.Dispose();
             trust?.Dispose();
             DeleteQuietly(profile);
+        }
+    }
+
+    /// <summary>Ends the Playwright driver; safe to call twice.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _driverGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _disposed = true;
+            _driver?.Dispose();
+            _driver = null;
+        }
+        finally
+        {
+            _driverGate.Release();
+        }
+    }
+
+    /// <summary>The Playwright driver, started on first use. It drives the given browser binary and downloads nothing.</summary>
+    private async Task<IPlaywright> DriverAsync(CancellationToken cancellationToken)
+    {
+        await _driverGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _driver ??= await Playwright.CreateAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _driverGate.Release();
         }
     }
 
