@@ -34,7 +34,7 @@ public sealed class RenderedReport : IAsyncLifetime, IDisposable
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Probes.Browser.BrowserProbe.DefaultChromiumPath,
+            ExecutablePath = KubeRaya.Conformance.Probes.Browser.BrowserProbe.DefaultChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
