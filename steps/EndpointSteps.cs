@@ -65,6 +65,9 @@ public sealed class EndpointSteps(ScenarioVerdicts verdicts)
     [Then("no certificate served to them names a tenant host")]
     public async Task ThenNoTenantCertificate() => verdicts.Require(await Checks.UnknownSniAsync());
 
+    [Then("each navigation ends on https://host/ without a certificate error and a screenshot is kept")]
+    public async Task ThenBrowserEndsSecure() => verdicts.Require(await Checks.BrowserAsync());
+
     [Then("each host that supports it completes a TLS 1.3 handshake")]
     public async Task ThenTls13() => verdicts.Require(await Checks.Tls13Async());
 

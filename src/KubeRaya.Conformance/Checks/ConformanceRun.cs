@@ -105,6 +105,7 @@ public sealed class ConformanceRun : IAsyncDisposable
     {
         if (_runCancellation.IsCancellationRequested) return;
         await _runCancellation.CancelAsync().ConfigureAwait(false);
+        if (_endpointChecks is not null) await _endpointChecks.DisposeAsync().ConfigureAwait(false);
         if (_cluster is not null) await _cluster.DisposeAsync().ConfigureAwait(false);
         _runCancellation.Dispose();
         _gate.Dispose();

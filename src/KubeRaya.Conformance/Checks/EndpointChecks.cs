@@ -7,7 +7,7 @@ namespace KubeRaya.Conformance.Checks;
 /// The E-mode controls, each judged on every public host: observe (once per run, through the
 /// <see cref="Observatory"/>), then judge with a pure judge, and point the verdict at its evidence.
 /// </summary>
-public sealed class EndpointChecks(Observatory observatory, int renewalWindowDays, TimeProvider clock)
+public sealed class EndpointChecks(Observatory observatory, int renewalWindowDays, TimeProvider clock) : IAsyncDisposable
 {
     /// <summary>The hosts every check judges.</summary>
     public IReadOnlyList<string> Hosts => observatory.Endpoints.Hosts;
@@ -88,6 +88,13 @@ public sealed class EndpointChecks(Observatory observatory, int renewalWindowDay
         return Cite(UnknownSniJudge.Judge(scope.Evidence), scope.EvidencePath);
     });
 
+    /// <summary>KR-UX-01.</summary>
+    public Task<IReadOnlyList<Verdict>> BrowserAsync() => EachHostAsync(async host =>
+    {
+        var visit = await observatory.BrowserAsync(host).ConfigureAwait(false);
+        return BrowserJudge.Judge(visit.Evidence, visit.EvidencePath) with { Evidence = visit.EvidencePath };
+    });
+
     /// <summary>KR-EXT-01.</summary>
     public Task<IReadOnlyList<Verdict>> Tls13Async() => EachHostAsync(async host =>
     {
@@ -110,4 +117,7 @@ public sealed class EndpointChecks(Observatory observatory, int renewalWindowDay
         await Task.WhenAll(Hosts.Select(judgeHost)).ConfigureAwait(false);
 
     private static Verdict Cite(Verdict verdict, string evidencePath) => verdict with { Evidence = evidencePath };
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => observatory.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using KubeRaya.Conformance.Evidence;
 using KubeRaya.Conformance.Polling;
 using KubeRaya.Conformance.Probes;
+using KubeRaya.Conformance.Probes.Browser;
 using KubeRaya.Conformance.Probes.RawTls;
 using KubeRaya.Conformance.Targets;
 
@@ -10,7 +11,7 @@ namespace KubeRaya.Conformance.Checks;
 /// Everything the E-mode controls observe about the public hosts, each observation made once per run
 /// (concurrently across hosts and scenarios) and written to the bundle as evidence before it is judged.
 /// </summary>
-public sealed class Observatory
+public sealed class Observatory : IAsyncDisposable
 {
     private readonly Memo _memo = new();
     private readonly PublicEndpoints _endpoints;
@@ -22,6 +23,8 @@ public sealed class Observatory
     private readonly EvidenceFiles _files;
     private readonly CancellationToken _runToken;
     private readonly Dictionary<string, string> _randomPaths;
+    private readonly BrowserProbe _browser;
+    private readonly SemaphoreSlim _browserGate = new(1, 1);
 
     /// <summary>Observes the given endpoints, writing evidence into the report directory.</summary>
     /// <param name="endpoints">The ingress and its hosts.</param>
@@ -39,6 +42,7 @@ public sealed class Observatory
         _legacy = new LegacyTlsProbe(timeouts);
         _files = files;
         _runToken = runToken;
+        _browser = new BrowserProbe(timeouts);
         _randomPaths = endpoints.Hosts.ToDictionary(h => h, _ => RandomRequestPaths.Next(), StringComparer.OrdinalIgnoreCase);
     }
 
@@ -72,6 +76,29 @@ public sealed class Observatory
     /// <summary>Requests and handshakes that name no routed host.</summary>
     public Task<Observation<HostScopeEvidence>> HostScopeAsync(string host) =>
         ObserveAsync(host, "host-scope", () => _hostScope.ProbeAsync(_probeEndpoint, host, _endpoints.Hosts, _runToken));
+
+    /// <summary>Headless Chromium, trusting only the run's CA, opening http://host/ (one visit at a time).</summary>
+    public Task<Observation<BrowserEvidence>> BrowserAsync(string host) =>
+        ObserveAsync(host, "browser", async () =>
+        {
+            var (_, screenshot) = _files.PathFor(host, "browser", "png");
+            await _browserGate.WaitAsync(_runToken).ConfigureAwait(false);
+            try
+            {
+                return await _browser.VisitAsync(new BrowserVisit(host, _endpoints.Address, _endpoints.HttpPort, _endpoints.HttpsPort, [.. _endpoints.CaBundle], screenshot), _runToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _browserGate.Release();
+            }
+        });
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync().ConfigureAwait(false);
+        _browserGate.Dispose();
+    }
 
     private Task<Observation<T>> ObserveAsync<T>(string host, string kind, Func<Task<T>> probe) where T : notnull =>
         _memo.GetAsync(kind + "|" + host, async () =>
