@@ -14,7 +14,8 @@ internal sealed partial class ApiRequestHandler
     private Task GetAsync(HttpContext context, ResourceRequest request)
     {
         var found = _store.Get(request.Kind, request.Namespace, request.Name!) ?? throw ApiStatusException.NotFound(request.Kind, request.Name!);
-        return WriteJsonAsync(context, 200, found);
+        if (!ObjectTables.Requested(context.Request.Headers.Accept)) return WriteJsonAsync(context, 200, found);
+        return WriteJsonAsync(context, 200, ObjectTables.Build(request.Kind, [found], new JsonObject(), context.Request.Query["includeObject"], DateTimeOffset.UtcNow));
     }
 
     private Task ListAsync(HttpContext context, ResourceRequest request)
@@ -32,6 +33,11 @@ internal sealed partial class ApiRequestHandler
 
         var metadata = new JsonObject { ["resourceVersion"] = revision.ToString(CultureInfo.InvariantCulture) };
         var page = Paginate(items, query["limit"], query["continue"], revision, metadata);
+        if (ObjectTables.Requested(context.Request.Headers.Accept))
+        {
+            return WriteJsonAsync(context, 200, ObjectTables.Build(request.Kind, page, metadata, query["includeObject"], DateTimeOffset.UtcNow));
+        }
+
         foreach (var item in page)
         {
             item.Remove("apiVersion");

@@ -84,13 +84,17 @@ public sealed partial class ObjectStore
         lock (_gate) return [.. EnumerateLocked(kind, ns).Select(o => (JsonObject)o.DeepClone())];
     }
 
-    /// <summary>Runs <paramref name="action"/> holding the store's lock, then announces the changes it committed.</summary>
+    /// <summary>Runs <paramref name="action"/> holding the store's lock, then announces the changes committed (also when it throws after committing some).</summary>
     internal T Transact<T>(Func<T> action)
     {
-        T result;
-        lock (_gate) result = action();
-        if (!_gate.IsHeldByCurrentThread) Deliver();
-        return result;
+        try
+        {
+            lock (_gate) return action();
+        }
+        finally
+        {
+            if (!_gate.IsHeldByCurrentThread) Deliver();
+        }
     }
 
     /// <summary>The stored object itself (never hand it out), or null. Requires the lock.</summary>

@@ -58,6 +58,8 @@ public sealed class ReferenceApiServer : IAsyncDisposable
                 ContentRootPath = AppContext.BaseDirectory,
             });
             builder.Logging.ClearProviders();
+            // Only the endpoint below: no URLs or Kestrel endpoints from a host's appsettings or ASPNETCORE_* variables.
+            builder.Configuration.Sources.Clear();
             var serving = _certificates.Serving;
             builder.WebHost.ConfigureKestrel(kestrel =>
             {

@@ -7,7 +7,9 @@ namespace KubeRaya.Conformance.Reference.Controller;
 /// Prints an <see cref="NginxSite"/> as one nginx configuration. It decides nothing: what to serve, and every fault,
 /// is already in the site. Upstream ingress-nginx behaviours reproduced in text: a default server on 80 and 443,
 /// one server per host on both ports, HSTS only over HTTPS, the redirect before authentication, X-Forwarded-* and
-/// X-Real-IP to the backends, upstreams of pod endpoints, limit_req with status 503. The status server on
+/// X-Real-IP to the backends, upstreams of pod endpoints, limit_req with status 503, certificates loaded at every
+/// handshake (a path with an always-empty variable) so that a replaced Secret is served without a reload, as
+/// ingress-nginx's dynamic certificates are. The status server on
 /// 127.0.0.1:<see cref="StatusPort"/> inside the namespace answers <c>/kr-generation</c>, so the controller can tell
 /// when a reload took effect.
 /// </summary>
@@ -18,6 +20,9 @@ internal static class NginxConfigRenderer
 
     /// <summary>The path that answers the generation of the loaded configuration.</summary>
     public const string GenerationPath = "/kr-generation";
+
+    /// <summary>Always empty; its presence makes nginx load a certificate file at every handshake instead of once.</summary>
+    private const string DynamicVariable = "kr_dynamic";
 
     /// <summary>Where the http block's TLS servers listen when port 443 belongs to the passthrough router.</summary>
     public static readonly IPEndPoint InternalTls = new(IPAddress.Loopback, 442);
@@ -81,6 +86,7 @@ internal static class NginxConfigRenderer
             .Line("proxy_set_header X-Original-URI $request_uri;")
             .Line("limit_req_status 503;")
             .Block("map $server_port $kr_forwarded_port", m => m.Line($"{InternalTls.Port} 443;").Line("default $server_port;"))
+            .Block($"map $ssl_server_name ${DynamicVariable}", m => m.Line("default \"\";"))
             .Block("map $scheme $kr_hsts", m =>
             {
                 if (edge.Hsts is not null) m.Line($"https {NginxText.Quote(edge.Hsts)};");
@@ -127,9 +133,9 @@ internal static class NginxConfigRenderer
     }
 
     private static void Certificate(NginxText server, TlsMaterial certificate) => server
-        .Line($"# certificate: {certificate.Source}, SHA-256 {certificate.Fingerprint}")
-        .Line($"ssl_certificate {NginxText.Quote(certificate.CertificatePath)};")
-        .Line($"ssl_certificate_key {NginxText.Quote(certificate.KeyPath)};");
+        .Line($"# certificate: {certificate.Source}")
+        .Line($"ssl_certificate {NginxText.QuoteWithVariable(certificate.CertificatePath, DynamicVariable)};")
+        .Line($"ssl_certificate_key {NginxText.QuoteWithVariable(certificate.KeyPath, DynamicVariable)};");
 
     private static void Location(NginxText server, NginxLocation location, EdgePolicy edge)
     {

@@ -17,6 +17,13 @@ internal sealed class NginxText
         return "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
     }
 
+    /// <summary>A double-quoted nginx string of a literal followed by one variable, e.g. <c>"/path/file.pem${kr_dynamic}"</c>.</summary>
+    public static string QuoteWithVariable(string value, string variable)
+    {
+        var quoted = Quote(value);
+        return quoted[..^1] + "${" + variable + "}\"";
+    }
+
     /// <summary>The text with unsafe characters dropped, for free-form values such as a realm.</summary>
     public static string Sanitize(string value) =>
         new([.. (value ?? string.Empty).Where(c => !char.IsControl(c) && c is not ('$' or '"' or '\\'))]);

@@ -1,6 +1,6 @@
 namespace KubeRaya.Conformance.Reference.Controller;
 
-/// <summary>A certificate chain and key on disk (0600) for nginx to serve.</summary>
+/// <summary>A certificate chain and key on disk (0600) for nginx to serve; both paths may name one file holding both.</summary>
 /// <param name="Source">Where it came from: <c>namespace/secret</c>, or <c>default</c> for the controller's own certificate.</param>
 /// <param name="CertificatePath">The chain, leaf first (PEM).</param>
 /// <param name="KeyPath">The private key (PEM).</param>

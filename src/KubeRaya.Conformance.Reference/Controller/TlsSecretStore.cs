@@ -9,9 +9,12 @@ namespace KubeRaya.Conformance.Reference.Controller;
 /// <summary>
 /// Turns TLS Secrets into files nginx can load, like ingress-nginx: the Secret must hold <c>tls.crt</c> and
 /// <c>tls.key</c> that parse and match; otherwise the host is served with the default certificate and the problem
-/// is recorded. Files are 0600, named by content hash (so a rotation writes new files and a reload switches
-/// atomically), and removed when no configuration uses them. Under the secret-updates-ignored fault the first
-/// content seen for each Secret is kept for good.
+/// is recorded. Each Secret becomes one 0600 file holding chain and key together, at a path that stays the same
+/// for the Secret, replaced atomically (written aside, renamed) when the content changes: nginx loads it at every
+/// handshake (see <see cref="NginxConfigRenderer"/>), so a rotation needs no reload, as ingress-nginx serves its
+/// certificates dynamically too, and no handshake ever sees a new certificate with an old key. Files no
+/// configuration uses are removed. Under the secret-updates-ignored fault the first content seen for each Secret is
+/// kept for good.
 /// </summary>
 internal sealed class TlsSecretStore
 {
@@ -20,6 +23,7 @@ internal sealed class TlsSecretStore
     private readonly bool ignoreUpdates;
     private readonly Dictionary<string, (string Chain, string Key)> pinned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> problems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> written = new(StringComparer.Ordinal);
 
     public TlsSecretStore(PlatformDirectory directory, bool ignoreUpdates)
     {
@@ -86,18 +90,25 @@ internal sealed class TlsSecretStore
     public void Prune(IEnumerable<TlsMaterial> inUse)
     {
         var keep = inUse.Append(Default).SelectMany(m => new[] { m.CertificatePath, m.KeyPath }).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder).Where(f => !keep.Contains(f))) File.Delete(file);
+        foreach (var file in Directory.EnumerateFiles(folder).Where(f => !keep.Contains(f)))
+        {
+            File.Delete(file);
+            written.Remove(file);
+        }
     }
 
     private TlsMaterial Write(string source, string chain, string key)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(chain + "\n" + key)))[..16];
-        var stem = Path.Combine("tls", NginxName.Of(source) + "_" + hash);
-        var certificatePath = Path.Combine(directory.Path, stem + ".crt");
-        var keyPath = Path.Combine(directory.Path, stem + ".key");
-        if (!File.Exists(certificatePath)) directory.WriteFile(stem + ".crt", chain);
-        if (!File.Exists(keyPath)) directory.WriteFile(stem + ".key", key);
+        var name = NginxName.Of(source) + ".pem";
+        var path = Path.Combine(folder, name);
+        var content = chain.TrimEnd() + "\n" + key.TrimEnd() + "\n";
+        if (!written.TryGetValue(path, out var last) || last != content)
+        {
+            directory.WriteFile(Path.Combine("tls", name), content);
+            written[path] = content;
+        }
+
         using var leaf = X509Certificate2.CreateFromPem(chain);
-        return new TlsMaterial(source, certificatePath, keyPath, leaf.GetCertHashString(HashAlgorithmName.SHA256), chain);
+        return new TlsMaterial(source, path, path, leaf.GetCertHashString(HashAlgorithmName.SHA256), chain);
     }
 }

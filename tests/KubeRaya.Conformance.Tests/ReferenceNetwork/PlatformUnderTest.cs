@@ -47,7 +47,10 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
         await Plane.WaitForConvergenceAsync(cancellationToken);
     }
 
-    /// <summary>Waits until <paramref name="url"/> is answered by an echo pod through the ingress.</summary>
+    /// <summary>
+    /// Waits until <paramref name="url"/> is answered by an echo pod through the ingress three times in a row: right
+    /// after a reload, a worker of the previous configuration may still take a connection or two.
+    /// </summary>
     public async Task<EdgeResponse> WaitForEchoAsync(string url, CancellationToken cancellationToken)
     {
         var result = await BoundedPoll.UntilAsync(
@@ -55,6 +58,7 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
             response => response.Header("X-KubeRaya-Echo") is not null,
             Timeouts.FromEnvironment().IngressReady,
             cancellationToken,
+            consecutive: 3,
             interval: TimeSpan.FromMilliseconds(50));
         if (!result.Satisfied)
             throw new TimeoutException($"{url} was not answered by an echo pod through {Address}: last status {result.Last?.Status}; pods: {string.Join(", ", Plane.Pods.Select(p => $"{p.Name} {p.Phase} ready={p.Ready} {p.Message}"))}; last error: {Plane.LastError}");
