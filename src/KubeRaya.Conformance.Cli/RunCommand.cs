@@ -34,7 +34,8 @@ public static class RunCommand
         await using var session = target switch
         {
             "endpoint" => await EndpointSession.OpenAsync(arguments, runId, reportDirectory, cancellationToken).ConfigureAwait(false),
-            _ => throw new UsageException($"target '{target}' is not available in this build yet: use -Target endpoint"),
+            "reference" => await ReferenceSession.OpenAsync(arguments, runId, reportDirectory, cancellationToken).ConfigureAwait(false),
+            _ => throw new UsageException($"target '{target}' is not available in this build yet: use -Target reference or -Target endpoint"),
         };
         arguments.RejectUnknown();
         var filter = TagFilter.For(session.Modes, tags);

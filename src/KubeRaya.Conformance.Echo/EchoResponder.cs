@@ -33,6 +33,9 @@ public static class EchoResponder
         using (var json = new Utf8JsonWriter(body, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
+            // The marker by which the harness recognises this application's content, even in a cut body:
+            // KubeRaya.Conformance.Evidence.EchoEvidence.MarkerProperty (kept in step by EchoContractTests).
+            json.WriteNumber("kuberayaEcho", 1);
             json.WriteString("method", request.Method);
             json.WriteString("path", question < 0 ? rawTarget : rawTarget[..question]);
             json.WriteString("query", question < 0 ? string.Empty : rawTarget[(question + 1)..]);
