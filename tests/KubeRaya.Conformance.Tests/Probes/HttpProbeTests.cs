@@ -171,7 +171,7 @@ public sealed class HttpProbeTests
     [Fact]
     public async Task A_port_where_nothing_listens_is_reported_as_refused()
     {
-        var endpoint = new ProbeEndpoint("127.0.0.1", TlsProbeTests.ClosedPort(), 1);
+        var endpoint = new ProbeEndpoint("127.0.0.1", FreePort.Next(), 1);
 
         var evidence = await Probe(ProbeTimeouts.Short).SendAsync(HttpProbeRequest.Http(endpoint, Host), CancellationToken.None);
 

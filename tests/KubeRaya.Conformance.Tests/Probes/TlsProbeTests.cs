@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using FluentAssertions;
@@ -138,7 +137,7 @@ public sealed class TlsProbeTests
     [Fact]
     public async Task A_port_where_nothing_listens_is_reported_as_refused()
     {
-        var endpoint = new ProbeEndpoint("127.0.0.1", 1, ClosedPort());
+        var endpoint = new ProbeEndpoint("127.0.0.1", 1, FreePort.Next());
 
         var evidence = await Probe(ProbeTimeouts.Short).HandshakeAsync(endpoint, Host, Host, null, CancellationToken.None);
 
@@ -244,11 +243,4 @@ public sealed class TlsProbeTests
 
     internal static string Fingerprint(X509Certificate2 certificate) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(certificate.RawData));
-
-    internal static int ClosedPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
-        return ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
-    }
 }
