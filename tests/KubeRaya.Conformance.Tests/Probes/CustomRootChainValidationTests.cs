@@ -45,6 +45,20 @@ public sealed class CustomRootChainValidationTests
     }
 
     [Fact]
+    public void An_intermediate_in_the_bundle_does_not_stand_in_for_one_the_server_failed_to_send()
+    {
+        using var issued = Pki.Issue(LeafProfile.Valid, TestCertificates.AppHost);
+
+        var rootAndIntermediate = CustomRootChainValidation.Validate([issued.Leaf], [Pki.Root.Certificate, Pki.Intermediate.Certificate]);
+        var intermediateOnly = CustomRootChainValidation.Validate([issued.Leaf], [Pki.Intermediate.Certificate]);
+
+        rootAndIntermediate.Trusted.Should().BeFalse();
+        rootAndIntermediate.Problems.Should().Contain(p => p.StartsWith("PartialChain", StringComparison.Ordinal));
+        intermediateOnly.Trusted.Should().BeFalse();
+        intermediateOnly.Problems.Should().Contain("NoTrustAnchor: the CA bundle holds no self-signed root certificate");
+    }
+
+    [Fact]
     public void No_certificate_at_all_is_recorded_as_a_problem()
     {
         var validation = CustomRootChainValidation.Validate([], [Pki.Root.Certificate]);
