@@ -10,6 +10,9 @@ namespace KubeRaya.Conformance.Probes;
 /// intermediates. Only the bundle's self-signed certificates are trust anchors: an intermediate that
 /// happens to be in the bundle must not stand in for one the server failed to send. A missing
 /// intermediate therefore shows as a partial chain, as it would for a client that does not repair chains.
+/// The platform may still complete a chain from certificates it cached locally (on Linux, .NET keeps
+/// intermediates any client of this user downloaded); a built chain that uses a certificate which was
+/// neither served nor a bundle root is therefore reported as "NotServed" and not trusted.
 /// </summary>
 public static class CustomRootChainValidation
 {
@@ -52,6 +55,13 @@ public static class CustomRootChainValidation
             if (status.Status == X509ChainStatusFlags.NoError) continue;
             var flag = status.Status + ":";
             if (!problems.Any(p => p.StartsWith(flag, StringComparison.Ordinal))) Add(problems, $"{flag} {Clean(status.StatusInformation)}");
+        }
+
+        for (var i = 1; i < chain.ChainElements.Count; i++)
+        {
+            var certificate = chain.ChainElements[i].Certificate;
+            var known = served.Concat(anchors).Any(c => c.RawData.AsSpan().SequenceEqual(certificate.RawData));
+            if (!known) Add(problems, $"NotServed: the chain was completed with a certificate the server did not send, from a local store ({certificate.Subject})");
         }
 
         if (anchors.Length == 0) problems.Add("NoTrustAnchor: the CA bundle holds no self-signed root certificate");
