@@ -24,8 +24,14 @@ public sealed record EdgePolicy(string Protocols, string Ciphers, string? Hsts, 
     /// <summary>Forward-secret CBC suites: what TLS 1.0 and 1.1 need to negotiate at all (not "weak" in KR-TLS-04's sense).</summary>
     private const string LegacyForwardSecretCiphers = "ECDHE-ECDSA-AES128-SHA:ECDHE-RSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA:ECDHE-RSA-AES256-SHA";
 
-    /// <summary>Static-RSA CBC and anonymous ECDH suites, put first under weak-ciphers.</summary>
-    private const string WeakCiphers = "AES128-SHA:AES256-SHA:AECDH-AES128-SHA:AECDH-AES256-SHA";
+    /// <summary>Static-RSA CBC suites, put first under weak-ciphers (they need an RSA key, as the default certificate's).</summary>
+    private const string StaticRsaCiphers = "AES128-SHA:AES256-SHA";
+
+    /// <summary>
+    /// Anonymous ECDH suites, put last under weak-ciphers: chosen only for a client that offers nothing better, so a
+    /// probe offering only weak suites is answered whatever the key type, while ordinary clients still see a certificate.
+    /// </summary>
+    private const string AnonymousCiphers = "AECDH-AES128-SHA:AECDH-AES256-SHA";
 
     /// <summary>The policy under <paramref name="faults"/>.</summary>
     public static EdgePolicy For(FaultSet faults)
@@ -35,9 +41,10 @@ public sealed record EdgePolicy(string Protocols, string Ciphers, string? Hsts, 
         var weak = faults.Has(FaultSwitch.WeakCiphers);
         var ciphers = string.Join(':', new[]
         {
-            weak ? WeakCiphers : null,
+            weak ? StaticRsaCiphers : null,
             DefaultCiphers,
             legacy ? LegacyForwardSecretCiphers : null,
+            weak ? AnonymousCiphers : null,
             legacy || weak ? "@SECLEVEL=0" : null,
         }.OfType<string>());
         return new EdgePolicy(

@@ -33,4 +33,18 @@ public sealed partial class ReferenceDataPlane
 
         return removed;
     }
+
+    /// <summary>Sweeps, turning a failure into a problem to report rather than a reason not to start.</summary>
+    private static async Task<IReadOnlyList<string>> SweepQuietlyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var removed = await SweepLeftoversAsync(cancellationToken).ConfigureAwait(false);
+            return [.. removed.Select(id => $"removed the leftovers of crashed platform instance {id}")];
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException or UnauthorizedAccessException)
+        {
+            return [$"sweeping leftovers of crashed runs failed: {e.Message}"];
+        }
+    }
 }

@@ -58,12 +58,16 @@ public sealed partial class ReferenceDataPlane : IAsyncDisposable, IClusterChang
     /// <summary>The nginx configuration currently served.</summary>
     public string ConfigurationPath => Path.Combine(directory.Path, "nginx", "nginx.conf");
 
+    /// <summary>What the sweep before start removed or could not remove (leftovers of crashed runs).</summary>
+    public IReadOnlyList<string> SweptAtStart { get; private set; } = [];
+
     /// <summary>The current pods.</summary>
     public IReadOnlyList<PodState> Pods => pods?.Snapshot() ?? [];
 
     /// <summary>
-    /// Starts a platform instance: registers its owner, creates its directory, namespace and veth, and starts nginx
-    /// with an empty configuration (the default server only). On failure, everything made so far is removed.
+    /// Starts a platform instance: sweeps what crashed runs left (best effort; see <see cref="SweepLeftoversAsync"/>),
+    /// registers its owner, creates its directory, namespace and veth, and starts nginx with an empty configuration
+    /// (the default server only). On failure, everything made so far is removed.
     /// </summary>
     public static async Task<ReferenceDataPlane> StartAsync(ReferenceDataPlaneOptions options, CancellationToken cancellationToken)
     {
@@ -73,12 +77,14 @@ public sealed partial class ReferenceDataPlane : IAsyncDisposable, IClusterChang
         if (options.Faults.Has(FaultSwitch.TlsPassthrough) && !File.Exists(options.StreamModulePath))
             throw new FileNotFoundException($"The tls-passthrough fault needs the nginx stream module at {options.StreamModulePath} (install libnginx-mod-stream).", options.StreamModulePath);
 
+        var swept = await SweepQuietlyAsync(cancellationToken).ConfigureAwait(false);
         var id = PlatformNetwork.NewId();
         InstanceRegistry.Register(id, ProcessOwner.Current, PlatformDirectory.PathFor(id));
         var plane = new ReferenceDataPlane(id, options, PlatformDirectory.Create(id));
         try
         {
             await plane.StartCoreAsync(cancellationToken).ConfigureAwait(false);
+            plane.SweptAtStart = swept;
             return plane;
         }
         catch

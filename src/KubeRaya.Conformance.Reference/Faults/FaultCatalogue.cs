@@ -13,7 +13,7 @@ public static class FaultCatalogue
         new(FaultSwitch.Tls10Enabled, "tls10-enabled", ["KR-TLS-03"], FaultApplier.Controller,
             "ssl_protocols adds TLSv1 and TLSv1.1 (TLS 1.3 stays on), with forward-secret CBC suites and @SECLEVEL=0 so that the old versions can negotiate."),
         new(FaultSwitch.WeakCiphers, "weak-ciphers", ["KR-TLS-04"], FaultApplier.Controller,
-            "The cipher list starts with static-RSA AES128-SHA and anonymous ECDH/DH suites, server preference on, @SECLEVEL=0. Static RSA needs an RSA key (the default certificate is RSA); anonymous suites need none, so EC tenant certificates are affected too."),
+            "The cipher list starts with static-RSA AES128-SHA and AES256-SHA and ends with anonymous ECDH suites, server preference on, @SECLEVEL=0. Static RSA needs an RSA key (the default certificate is RSA, EC tenant certificates are not); the anonymous suites need none, so a ClientHello offering only weak suites is accepted for every host."),
         new(FaultSwitch.HstsOff, "hsts-off", ["KR-HTTP-02"], FaultApplier.Controller,
             "HTTPS responses carry no Strict-Transport-Security header."),
         new(FaultSwitch.DefaultCertLeaksTenant, "default-cert-leaks-tenant", ["KR-HOST-02"], FaultApplier.Controller,

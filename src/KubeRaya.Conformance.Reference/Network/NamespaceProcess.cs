@@ -84,8 +84,9 @@ public sealed class NamespaceProcess : IAsyncDisposable
             // The grace period ended: fall through to SIGKILL.
         }
 
-        // The leader may be gone while a child (an nginx worker) lingers: the group is killed either way.
-        NativeMethods.Signal(-process.Id, NativeMethods.SigKill);
+        // Only while the leader is unreaped does its pid surely still name this group; a child that outlives it
+        // (an nginx worker) dies with the namespace, which is destroyed after every process in it is killed.
+        if (!Exited.IsCompleted) NativeMethods.Signal(-process.Id, NativeMethods.SigKill);
         await Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -93,7 +94,7 @@ public sealed class NamespaceProcess : IAsyncDisposable
     internal void Kill()
     {
         Interlocked.Exchange(ref stopping, 1);
-        NativeMethods.Signal(-process.Id, NativeMethods.SigKill);
+        if (!Exited.IsCompleted) NativeMethods.Signal(-process.Id, NativeMethods.SigKill);
     }
 
     /// <summary>The last lines of its log, for failure messages.</summary>

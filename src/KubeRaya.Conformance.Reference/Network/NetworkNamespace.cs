@@ -158,7 +158,8 @@ public sealed class NetworkNamespace
             interval: TimeSpan.FromMilliseconds(20)).ConfigureAwait(false);
         if (!gone.Satisfied)
             throw new InvalidOperationException($"Processes were still running in network namespace {name} after the {timeouts.Cleanup}.");
-        if ((await ListAsync(timeouts.Command, cancellationToken).ConfigureAwait(false)).Contains(name))
-            (await HostCommand.IpAsync(timeouts.Command, cancellationToken, "netns", "del", name).ConfigureAwait(false)).EnsureSuccess();
+        if (!(await ListAsync(timeouts.Command, cancellationToken).ConfigureAwait(false)).Contains(name)) return;
+        var deleted = await HostCommand.IpAsync(timeouts.Command, cancellationToken, "netns", "del", name).ConfigureAwait(false);
+        if (!deleted.Succeeded && (await ListAsync(timeouts.Command, cancellationToken).ConfigureAwait(false)).Contains(name)) deleted.EnsureSuccess();
     }
 }

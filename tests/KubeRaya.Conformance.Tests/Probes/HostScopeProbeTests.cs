@@ -10,8 +10,12 @@ using Xunit.Abstractions;
 
 namespace KubeRaya.Conformance.Tests.Probes;
 
+[Collection(HostScopeProbeTests.Alone)]
 public sealed class HostScopeProbeTests(ITestOutputHelper output)
 {
+    /// <summary>The timing test runs alone, not against the other probe tests for the same two cores.</summary>
+    public const string Alone = "Probes timed alone";
+
     private static readonly TestCertificates Pki = TestCertificates.Shared;
     private const string Host = TestCertificates.AppHost;
     private const string AppContent = "application content";
@@ -133,7 +137,13 @@ public sealed class HostScopeProbeTests(ITestOutputHelper output)
         var evidence = await Task.WhenAll(hosts.Select(h => probe.ProbeAsync(ingress.Endpoint, h, hosts, CancellationToken.None)));
 
         output.WriteLine($"30 hosts, {evidence.Sum(e => e.Exchanges.Count + e.Handshakes.Count + 1)} connections: {clock.Elapsed.TotalSeconds:0.00} s");
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        // About 2 s on an idle two-core machine (server and probes in one process); the bound leaves room for a
+        // machine shared with other builds, and still fails if exchanges were serialised or waited for timeouts.
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20));
         evidence.Should().OnlyContain(e => e.ApplicationBaseline!.Status == 200 && e.Exchanges.All(x => x.Exchange.Status == 404));
     }
 }
+
+/// <summary>Tests in this collection run after, and apart from, the parallel ones.</summary>
+[CollectionDefinition(HostScopeProbeTests.Alone, DisableParallelization = true)]
+public sealed class ProbesTimedAlone;

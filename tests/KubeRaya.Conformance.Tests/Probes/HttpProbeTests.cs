@@ -171,7 +171,7 @@ public sealed class HttpProbeTests
     [Fact]
     public async Task A_port_where_nothing_listens_is_reported_as_refused()
     {
-        var endpoint = new ProbeEndpoint("127.0.0.1", TlsProbeTests.ClosedPort(), 1);
+        var endpoint = new ProbeEndpoint("127.0.0.1", FreePort.Next(), 1);
 
         var evidence = await Probe(ProbeTimeouts.Short).SendAsync(HttpProbeRequest.Http(endpoint, Host), CancellationToken.None);
 
@@ -229,6 +229,40 @@ public sealed class HttpProbeTests
     }
 
     [Fact]
+    public async Task An_IPv6_address_is_connected_to_as_given_and_addressed_in_brackets()
+    {
+        await using var server = RawTcpServer.Start(async (socket, stop) =>
+        {
+            var head = await ReadRequestHeadAsync(socket, stop);
+            var host = head.Split("\r\n").Single(line => line.StartsWith("Host: ", StringComparison.Ordinal))[6..];
+            await socket.SendAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {host.Length}\r\nConnection: close\r\n\r\n{host}"), stop);
+        }, System.Net.IPAddress.IPv6Loopback);
+
+        var evidence = await Probe().SendAsync(new HttpProbeRequest(server.Endpoint, "http", null, null, "/"), CancellationToken.None);
+
+        evidence.Address.Should().Be("::1");
+        evidence.Body.Should().Be($"[::1]:{server.Port}");
+    }
+
+    [Fact]
+    public async Task A_body_that_stalls_after_the_headers_keeps_the_status_and_says_the_body_did_not_finish()
+    {
+        await using var server = await Start("http", async context =>
+        {
+            await context.Response.WriteAsync("partial");
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+        });
+
+        var evidence = await Probe(ProbeTimeouts.Short).SendAsync(HttpProbeRequest.Http(server.Endpoint, Host), CancellationToken.None);
+
+        evidence.Status.Should().Be(200);
+        evidence.Body.Should().Be("partial");
+        evidence.BodyTruncated.Should().BeFalse();
+        evidence.Failure.Should().Be($"The response body from 127.0.0.1:{server.Port} did not finish within the request timeout (0.5 s); 7 bytes were kept.");
+    }
+
+    [Fact]
     public void A_request_refuses_SNI_over_plain_HTTP_and_a_path_without_a_slash()
     {
         var endpoint = new ProbeEndpoint("127.0.0.1", 80, 443);
@@ -238,15 +272,17 @@ public sealed class HttpProbeTests
         FluentActions.Invoking(() => new HttpProbeRequest(endpoint, "ftp", Host, null, "/")).Should().Throw<ArgumentException>();
     }
 
-    private static async Task ReadRequestHeadAsync(Socket socket, CancellationToken stop)
+    private static async Task<string> ReadRequestHeadAsync(Socket socket, CancellationToken stop)
     {
         var received = new StringBuilder();
         var buffer = new byte[4096];
         while (!received.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
         {
             var read = await socket.ReceiveAsync(buffer, stop);
-            if (read == 0) return;
+            if (read == 0) break;
             received.Append(Encoding.ASCII.GetString(buffer, 0, read));
         }
+
+        return received.ToString();
     }
 }

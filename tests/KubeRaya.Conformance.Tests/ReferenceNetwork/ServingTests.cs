@@ -170,6 +170,23 @@ public sealed class ServingTests(ServingPlatformFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Http2_is_offered_through_ALPN()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(Platform.Https, None);
+        await using var tls = new System.Net.Security.SslStream(new NetworkStream(socket, ownsSocket: false));
+
+        await tls.AuthenticateAsClientAsync(new System.Net.Security.SslClientAuthenticationOptions
+        {
+            TargetHost = fixture.ShopHost,
+            ApplicationProtocols = [System.Net.Security.SslApplicationProtocol.Http2, System.Net.Security.SslApplicationProtocol.Http11],
+            RemoteCertificateValidationCallback = (_, _, _, _) => true,
+        }, None);
+
+        tls.NegotiatedApplicationProtocol.Should().Be(System.Net.Security.SslApplicationProtocol.Http2);
+    }
+
+    [Fact]
     public async Task Weak_suites_are_refused()
     {
         var staticRsa = await OpenSslClient.HandshakeAsync(Platform.Https, null, None, "-tls1_2", "-cipher", "AES128-SHA:@SECLEVEL=0");

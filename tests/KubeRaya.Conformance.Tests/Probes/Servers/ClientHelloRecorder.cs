@@ -21,7 +21,12 @@ internal sealed class ClientHelloRecorder : IAsyncDisposable
     /// <summary>What one ClientHello said.</summary>
     /// <param name="HasServerName">Whether the server_name extension (type 0) was present.</param>
     /// <param name="ServerName">The host_name in it, when present.</param>
-    public sealed record RecordedHello(bool HasServerName, string? ServerName);
+    public sealed record RecordedHello(bool HasServerName, string? ServerName)
+    {
+        /// <summary>Whether it offered to resume a session: a pre_shared_key extension (type 41) or a
+        /// non-empty session ticket (type 35).</summary>
+        public bool OffersResumption { get; init; }
+    }
 
     public ProbeEndpoint Endpoint => _server.Endpoint;
 
@@ -49,6 +54,8 @@ internal sealed class ClientHelloRecorder : IAsyncDisposable
         at += 1 + handshake[at];                                               // compression_methods
         var end = at + 2 + BinaryPrimitives.ReadUInt16BigEndian(handshake.AsSpan(at));
         at += 2;
+        string? serverName = null;
+        var resumption = false;
         while (at + 4 <= end)
         {
             var type = BinaryPrimitives.ReadUInt16BigEndian(handshake.AsSpan(at));
@@ -57,12 +64,13 @@ internal sealed class ClientHelloRecorder : IAsyncDisposable
             {
                 // server_name_list length (2), name_type (1) = host_name, host_name length (2), host_name
                 var nameLength = BinaryPrimitives.ReadUInt16BigEndian(handshake.AsSpan(at + 4 + 3));
-                return new RecordedHello(true, Encoding.ASCII.GetString(handshake, at + 4 + 5, nameLength));
+                serverName = Encoding.ASCII.GetString(handshake, at + 4 + 5, nameLength);
             }
 
+            resumption |= type == 41 || (type == 35 && length > 0);
             at += 4 + length;
         }
 
-        return new RecordedHello(false, null);
+        return new RecordedHello(serverName is not null, serverName) { OffersResumption = resumption };
     }
 }
