@@ -6,7 +6,8 @@ namespace KubeRaya.Conformance.Tests.ReferenceNetwork;
 /// <summary>
 /// One fault-free platform shared by the serving tests: Deployment "web" (one echo pod), Service "web" (ClusterIP
 /// 127.96.0.10:80 → named port http 8080), and Ingresses for a plain TLS host, a host with Prefix and Exact paths,
-/// a basic-auth host, a rate-limited host and a host whose Secret the rotation test replaces.
+/// a basic-auth host, a rate-limited host, a host whose Secret the rotation test replaces, a host with ssl-redirect
+/// "false", and a host of another IngressClass.
 /// </summary>
 public sealed class ServingPlatformFixture : IAsyncLifetime
 {
@@ -22,6 +23,10 @@ public sealed class ServingPlatformFixture : IAsyncLifetime
 
     public string RotateHost { get; } = SampleCluster.RandomHost("rotate");
 
+    public string PlainHost { get; } = SampleCluster.RandomHost("plain");
+
+    public string ForeignHost { get; } = SampleCluster.RandomHost("foreign");
+
     public string ShopFingerprint { get; private set; } = string.Empty;
 
     internal PlatformUnderTest Platform { get; private set; } = null!;
@@ -32,7 +37,7 @@ public sealed class ServingPlatformFixture : IAsyncLifetime
         {
             cluster.Deployments.Add(SampleCluster.Deployment("web"));
             cluster.Services.Add(SampleCluster.Service("web", "web", ClusterIp));
-            foreach (var (name, host) in new[] { ("shop", ShopHost), ("paths", PathsHost), ("auth", AuthHost), ("limit", LimitHost), ("rotate", RotateHost) })
+            foreach (var (name, host) in new[] { ("shop", ShopHost), ("paths", PathsHost), ("auth", AuthHost), ("limit", LimitHost), ("rotate", RotateHost), ("plain", PlainHost), ("foreign", ForeignHost) })
             {
                 var (chain, key, fingerprint) = certificates.Leaf(host);
                 if (name == "shop") ShopFingerprint = fingerprint;
@@ -53,6 +58,13 @@ public sealed class ServingPlatformFixture : IAsyncLifetime
                 ["nginx.ingress.kubernetes.io/limit-burst-multiplier"] = "1",
             }));
             cluster.Ingresses.Add(SampleCluster.Ingress("rotate", RotateHost, "web", "rotate-tls"));
+            cluster.Ingresses.Add(SampleCluster.Ingress("plain", PlainHost, "web", "plain-tls", annotations: new Dictionary<string, string>
+            {
+                ["nginx.ingress.kubernetes.io/ssl-redirect"] = "false",
+            }));
+            var foreign = SampleCluster.Ingress("foreign", ForeignHost, "web", "foreign-tls");
+            foreign.Spec.IngressClassName = "some-other-controller";
+            cluster.Ingresses.Add(foreign);
         }, CancellationToken.None);
         await Platform.WaitForEchoAsync($"https://{ShopHost}/", CancellationToken.None);
     }

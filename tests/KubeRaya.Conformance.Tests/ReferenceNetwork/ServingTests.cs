@@ -47,6 +47,25 @@ public sealed class ServingTests(ServingPlatformFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task An_Ingress_with_ssl_redirect_false_is_served_over_plain_http()
+    {
+        var response = await EdgeClient.GetAsync(Platform.Address, $"http://{fixture.PlainHost}/", None);
+
+        response.Status.Should().Be(HttpStatusCode.OK);
+        response.Echo!.Value.GetProperty("scheme").GetString().Should().Be("http");
+        response.EchoedHeader("X-Forwarded-Proto").Should().Be("http");
+    }
+
+    [Fact]
+    public async Task An_Ingress_of_another_class_is_not_served()
+    {
+        var response = await EdgeClient.GetAsync(Platform.Address, $"https://{fixture.ForeignHost}/", None);
+
+        response.Status.Should().Be(HttpStatusCode.NotFound);
+        Platform.Sink.Ingresses.Should().NotContainKey(RecordingSink.Key(SampleCluster.Namespace, "foreign"));
+    }
+
+    [Fact]
     public async Task Unknown_hosts_get_404_and_the_default_certificate()
     {
         var unknown = SampleCluster.RandomHost("unknown");

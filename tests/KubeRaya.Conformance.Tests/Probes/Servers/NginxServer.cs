@@ -33,6 +33,7 @@ internal sealed class NginxServer : IAsyncDisposable
     /// {http} and {https} stand for the ports and {cert:NAME} / {key:NAME} for the files of certificate NAME.</summary>
     public static async Task<NginxServer> StartAsync(string servers, IReadOnlyDictionary<string, IssuedCertificate> certificates)
     {
+        if (!File.Exists(Binary)) throw new InvalidOperationException($"These tests run Debian's nginx: install nginx-light ({Binary} is missing).");
         var directory = Directory.CreateTempSubdirectory("kr-nginx-");
         var (httpPort, httpsPort) = (FreePort.Next(), FreePort.Next());
         foreach (var (name, issued) in certificates)
