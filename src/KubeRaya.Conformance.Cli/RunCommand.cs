@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using KubeRaya.Conformance.Controls;
 using KubeRaya.Conformance.Polling;
 using KubeRaya.Conformance.Reporting;
@@ -56,14 +55,14 @@ public static class RunCommand
             foreach (var (key, value) in session.Environment) environment[key] = value;
             var summary = SummaryBuilder.Build(target, session.Modes, session.JudgedHosts, records,
                 tags.Count == 0 ? null : TagFilter.SelectedControls(tags), startedAt, finishedAt, environment, session.Configuration.IsTestDouble);
-            File.WriteAllText(Path.Combine(reportDirectory, "summary.json"), JsonSerializer.Serialize(summary, RunConfiguration.JsonOptions));
             CopySuiteLog(work.FullName, reportDirectory);
+            var bundle = Report.Write(summary, reportDirectory, root);
 
             var counts = summary.Results.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());
             int Count(Outcome o) => counts.TryGetValue(o, out var n) ? n : 0;
             foreach (var failure in summary.Results.Where(r => r.Outcome is Outcome.Failed or Outcome.Error))
                 output.WriteLine($"  {failure.Outcome.ToString().ToUpperInvariant()} {failure.Control} {failure.Host}: expected {failure.Expected}; observed {failure.Observed}");
-            output.WriteLine($"{summary.Outcome}: {Count(Outcome.Passed)} passed, {Count(Outcome.Failed) + Count(Outcome.Error)} failed, {Count(Outcome.Skipped)} skipped ({Count(Outcome.Error)} of the failed undecided) in {clock.Elapsed.TotalSeconds:0.0} s; report: {reportDirectory}");
+            output.WriteLine($"{summary.Outcome}: {Count(Outcome.Passed)} passed, {Count(Outcome.Failed) + Count(Outcome.Error)} failed, {Count(Outcome.Skipped)} skipped ({Count(Outcome.Error)} of the failed undecided) in {clock.Elapsed.TotalSeconds:0.0} s; report: {Path.Combine(reportDirectory, "index.html")} (bundle digest {bundle.Digest})");
             return (int)SummaryBuilder.OutcomeOf(summary.Results);
         }
         finally
