@@ -309,64 +309,43 @@ public sealed class ManifestLoaderTests
     [Fact]
     public async Task A_directory_is_read_recursively_for_yaml_yml_and_json_files_only()
     {
-        var root = Directory.CreateTempSubdirectory("kr-audit-loader-");
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(root.FullName, "nested", "deeper"));
-            await File.WriteAllTextAsync(Path.Combine(root.FullName, "a.yaml"), Service("a"));
-            await File.WriteAllTextAsync(Path.Combine(root.FullName, "nested", "b.YML"), Service("b"));
-            await File.WriteAllTextAsync(Path.Combine(root.FullName, "nested", "deeper", "c.json"), """{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "c"}}""");
-            await File.WriteAllTextAsync(Path.Combine(root.FullName, "notes.txt"), Service("ignored"));
+        using var root = new TemporaryDirectory();
+        Directory.CreateDirectory(Path.Combine(root.Path, "nested", "deeper"));
+        await File.WriteAllTextAsync(Path.Combine(root.Path, "a.yaml"), Service("a"));
+        await File.WriteAllTextAsync(Path.Combine(root.Path, "nested", "b.YML"), Service("b"));
+        await File.WriteAllTextAsync(Path.Combine(root.Path, "nested", "deeper", "c.json"), """{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "c"}}""");
+        await File.WriteAllTextAsync(Path.Combine(root.Path, "notes.txt"), Service("ignored"));
 
-            var objects = await Loader.LoadAsync([root.FullName], CancellationToken.None);
+        var objects = await Loader.LoadAsync([root.Path], CancellationToken.None);
 
-            objects.Services.Select(s => s.Name).Should().Equal("a", "b", "c");
-            objects.Services[1].Location.Should().Be(Path.Combine(root.FullName, "nested", "b.YML") + ":1");
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        objects.Services.Select(s => s.Name).Should().Equal("a", "b", "c");
+        objects.Services[1].Location.Should().Be(Path.Combine(root.Path, "nested", "b.YML") + ":1");
     }
 
     [Fact]
     public async Task Many_files_load_in_path_order_whatever_order_they_are_prepared_in()
     {
-        var root = Directory.CreateTempSubdirectory("kr-audit-loader-");
-        try
-        {
-            var names = Enumerable.Range(0, 300).Select(i => $"svc-{i:D3}").ToList();
-            foreach (var name in names) await File.WriteAllTextAsync(Path.Combine(root.FullName, $"{name}.yaml"), Service(name));
+        using var root = new TemporaryDirectory();
+        var names = Enumerable.Range(0, 300).Select(i => $"svc-{i:D3}").ToList();
+        foreach (var name in names) await File.WriteAllTextAsync(Path.Combine(root.Path, $"{name}.yaml"), Service(name));
 
-            var objects = await Loader.LoadAsync([root.FullName], CancellationToken.None);
+        var objects = await Loader.LoadAsync([root.Path], CancellationToken.None);
 
-            objects.Services.Select(s => s.Name).Should().Equal(names);
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        objects.Services.Select(s => s.Name).Should().Equal(names);
     }
 
     [Fact]
     public async Task A_file_that_cannot_be_read_stops_the_load_with_a_one_line_error_instead_of_hanging()
     {
-        var root = Directory.CreateTempSubdirectory("kr-audit-loader-");
-        try
-        {
-            foreach (var i in Enumerable.Range(0, 200)) await File.WriteAllTextAsync(Path.Combine(root.FullName, $"svc-{i:D3}.yaml"), Service($"svc-{i:D3}"));
-            var dangling = Path.Combine(root.FullName, "svc-100-broken.yaml");
-            File.CreateSymbolicLink(dangling, Path.Combine(root.FullName, "nowhere.yaml"));
+        using var root = new TemporaryDirectory();
+        foreach (var i in Enumerable.Range(0, 200)) await File.WriteAllTextAsync(Path.Combine(root.Path, $"svc-{i:D3}.yaml"), Service($"svc-{i:D3}"));
+        var dangling = Path.Combine(root.Path, "svc-100-broken.yaml");
+        File.CreateSymbolicLink(dangling, Path.Combine(root.Path, "nowhere.yaml"));
 
-            var act = () => Loader.LoadAsync([root.FullName], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        var act = () => Loader.LoadAsync([root.Path], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
 
-            var error = (await act.Should().ThrowAsync<AuditInputException>()).Which;
-            error.Message.Should().StartWith($"cannot audit '{dangling}': ").And.NotContain("\n");
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        var error = (await act.Should().ThrowAsync<AuditInputException>()).Which;
+        error.Message.Should().StartWith($"cannot audit '{dangling}': ").And.NotContain("\n");
     }
 
     [Fact]
