@@ -9,6 +9,8 @@ public abstract class AuditedObject
         Namespace = namespaceName;
         Name = name;
         Origin = origin;
+        Reference = namespaceName.Length == 0 ? $"{kind}/{name}" : $"{kind}/{namespaceName}/{name}";
+        Location = origin?.ToString();
     }
 
     /// <summary>The kind, e.g. <c>Ingress</c>.</summary>
@@ -24,10 +26,10 @@ public abstract class AuditedObject
     public ObjectOrigin? Origin { get; }
 
     /// <summary><c>Kind/namespace/name</c>, as in <see cref="Controls.Verdict.Object"/>.</summary>
-    public string Reference => Namespace.Length == 0 ? $"{Kind}/{Name}" : $"{Kind}/{Namespace}/{Name}";
+    public string Reference { get; }
 
     /// <summary><c>path:line</c> for objects from files, else null.</summary>
-    public string? Location => Origin?.ToString();
+    public string? Location { get; }
 
     /// <summary>metadata.annotations, never null.</summary>
     public abstract IDictionary<string, string> Annotations { get; }

@@ -18,12 +18,12 @@ public sealed class CertificateHostJudge : IObjectJudge
     {
         ArgumentNullException.ThrowIfNull(objects);
         var judged = new HashSet<(string Secret, string Host)>();
-        foreach (var reference in TlsSecretReferences.Of(objects))
+        foreach (var reference in objects.TlsReferences)
         {
             foreach (var host in reference.Entry.Hosts.Where(h => judged.Add((reference.SecretName, h.ToLowerInvariant()))))
             {
                 var expected = $"the certificate in Secret {reference.SecretName} has a DNS subjectAltName naming {host}";
-                if (TlsSecretReferences.Unjudgeable(objects, reference, ControlId, host, expected) is { } unjudgeable)
+                if (TlsSecretReferences.Unjudgeable(objects, reference, ControlId, host, () => expected) is { } unjudgeable)
                 {
                     yield return unjudgeable;
                     continue;

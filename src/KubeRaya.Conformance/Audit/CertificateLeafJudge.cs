@@ -43,15 +43,14 @@ public sealed class CertificateLeafJudge : IObjectJudge
     public IEnumerable<Verdict> Judge(ObjectSet objects)
     {
         ArgumentNullException.ThrowIfNull(objects);
-        foreach (var uses in TlsSecretReferences.Of(objects).GroupBy(r => r.SecretName, StringComparer.Ordinal))
+        foreach (var uses in objects.TlsReferences.GroupBy(r => r.SecretName, StringComparer.Ordinal))
         {
             var reference = uses.First();
             var hosts = uses.SelectMany(u => u.Entry.Hosts).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var host = hosts.Count > 0 ? string.Join(", ", hosts) : reference.Ingress.Reference;
             var usedBy = AuditVerdicts.Join(uses.Select(u => u.UsedBy));
             // A judge asked about no certificate states what it expects without deciding anything.
-            var expected = judge(host, null).Expected;
-            if (TlsSecretReferences.Unjudgeable(objects, reference, ControlId, host, expected) is { } unjudgeable)
+            if (TlsSecretReferences.Unjudgeable(objects, reference, ControlId, host, () => judge(host, null).Expected) is { } unjudgeable)
             {
                 yield return unjudgeable;
                 continue;

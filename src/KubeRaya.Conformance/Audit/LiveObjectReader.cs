@@ -37,8 +37,9 @@ public sealed class LiveObjectReader
         await ReadAsync<V1IngressList, V1Ingress>(builder, "Ingresses", (next, token) => ns is null
             ? net.ListIngressForAllNamespacesAsync(continueParameter: next, limit: pageSize, cancellationToken: token)
             : net.ListNamespacedIngressAsync(ns, continueParameter: next, limit: pageSize, cancellationToken: token), cancellationToken).ConfigureAwait(false);
+        // Cluster-scoped, and read by no judge: an identity limited to one namespace may not list them, which costs nothing.
         await ReadAsync<V1IngressClassList, V1IngressClass>(builder, "IngressClasses", (next, token) =>
-            net.ListIngressClassAsync(continueParameter: next, limit: pageSize, cancellationToken: token), cancellationToken).ConfigureAwait(false);
+            net.ListIngressClassAsync(continueParameter: next, limit: pageSize, cancellationToken: token), cancellationToken, required: false).ConfigureAwait(false);
         await ReadAsync<V1ServiceList, V1Service>(builder, "Services", (next, token) => ns is null
             ? core.ListServiceForAllNamespacesAsync(continueParameter: next, limit: pageSize, cancellationToken: token)
             : core.ListNamespacedServiceAsync(ns, continueParameter: next, limit: pageSize, cancellationToken: token), cancellationToken).ConfigureAwait(false);
@@ -65,7 +66,7 @@ public sealed class LiveObjectReader
 
     private static async Task ReadAsync<TList, TItem>(
         ObjectSetBuilder builder, string what,
-        Func<string?, CancellationToken, Task<TList>> page, CancellationToken cancellationToken)
+        Func<string?, CancellationToken, Task<TList>> page, CancellationToken cancellationToken, bool required = true)
         where TList : IItems<TItem>, IMetadata<V1ListMeta>
         where TItem : IKubernetesObject<V1ObjectMeta>
     {
@@ -79,6 +80,9 @@ public sealed class LiveObjectReader
                 next = list.Metadata?.ContinueProperty;
             }
             while (!string.IsNullOrEmpty(next));
+        }
+        catch (HttpOperationException) when (!required)
+        {
         }
         catch (HttpOperationException e)
         {

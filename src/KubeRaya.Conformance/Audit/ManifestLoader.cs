@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+using System.Text;
 using k8s;
 using k8s.Models;
 using YamlDotNet.Core;
@@ -39,21 +41,11 @@ public sealed class ManifestLoader
     public async Task<ObjectSet> LoadAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var sources = paths.SelectMany(Expand).ToList();
-        var loads = new DocumentLoad[sources.Count];
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        // KubernetesYaml deserialises under one global lock; running files side by side still overlaps
-        // reading, splitting and header scanning of one file with the typed parse of another.
-        await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), options, async (index, token) =>
-        {
-            var (name, path) = sources[index];
-            var text = await ReadAsync(name, path, token).ConfigureAwait(false);
-            loads[index] = Load(text, name, token);
-        }).ConfigureAwait(false);
-
-        var builder = new ObjectSetBuilder(defaultNamespace);
-        foreach (var load in loads) load.AddTo(builder);
-        return builder.Build(ObjectSetScope.Manifests);
+        var sources = paths.SelectMany(Expand).ToArray();
+        var piped = sources.Any(s => s.Path is null) ? await ReadStandardInputAsync(cancellationToken).ConfigureAwait(false) : null;
+        // The parser runs on a thread of its own, so the preparing side keeps every pool thread it needs.
+        return await Task.Factory.StartNew(() => Load(sources, piped, cancellationToken), cancellationToken,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
     }
 
     /// <summary>Loads manifests held in memory, as if read from a file called <paramref name="sourceName"/>.</summary>
@@ -62,8 +54,102 @@ public sealed class ManifestLoader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
         var builder = new ObjectSetBuilder(defaultNamespace);
-        Load(text, sourceName, CancellationToken.None).AddTo(builder);
+        var load = SourceLoad.Prepare(text, sourceName, CancellationToken.None);
+        load.Parse(CancellationToken.None);
+        load.AddTo(builder);
         return builder.Build(ObjectSetScope.Manifests);
+    }
+
+    /// <summary>How many sources may be prepared ahead of the parser.</summary>
+    private const int LookAhead = 64;
+
+    /// <summary>
+    /// KubernetesYaml deserialises under one process-wide lock, so typed parsing is one stream of work. This thread
+    /// parses, in input order, what the other cores read, split into documents, trim and type ahead of it.
+    /// </summary>
+    private ObjectSet Load((string Name, string? Path)[] sources, string? piped, CancellationToken cancellationToken)
+    {
+        var ready = sources.Select(_ => new TaskCompletionSource<SourceLoad>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var window = new SemaphoreSlim(LookAhead);
+        var next = -1;
+        var preparers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount - 1))
+            .Select(_ => Task.Run(() => Prepare(sources, piped, ready, window, ref next, stop.Token), CancellationToken.None))
+            .ToArray();
+        var builder = new ObjectSetBuilder(defaultNamespace);
+        try
+        {
+            for (var index = 0; index < sources.Length; index++)
+            {
+                var load = Outcome(ready, index, cancellationToken);
+                load.Parse(stop.Token);
+                load.AddTo(builder);
+                window.Release();
+            }
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
+        }
+        finally
+        {
+            Task.WaitAll(preparers.Select(p => p.ContinueWith(_ => { }, TaskScheduler.Default)));
+        }
+        return builder.Build(ObjectSetScope.Manifests);
+    }
+
+    /// <summary>Claims sources in order (a permit of the look-ahead window first, so the source the parser waits for
+    /// always holds one) and prepares them; a failure fails its slot and stops the rest.</summary>
+    private static void Prepare((string Name, string? Path)[] sources, string? piped, TaskCompletionSource<SourceLoad>[] ready,
+        SemaphoreSlim window, ref int next, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                window.Wait(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            var index = Interlocked.Increment(ref next);
+            if (index >= sources.Length) return;
+            var (name, path) = sources[index];
+            try
+            {
+                var text = path is null ? piped! : Read(name, path);
+                ready[index].TrySetResult(SourceLoad.Prepare(text, name, cancellationToken));
+            }
+            catch (Exception e)
+            {
+                ready[index].TrySetException(e);
+                if (e is not OperationCanceledException) CancelUnclaimed(ready, index);
+                return;
+            }
+        }
+    }
+
+    /// <summary>After a failure, the slots no preparer will reach are cancelled, so the parser never waits in vain.</summary>
+    private static void CancelUnclaimed(TaskCompletionSource<SourceLoad>[] ready, int failed)
+    {
+        for (var index = failed + 1; index < ready.Length; index++) ready[index].TrySetCanceled();
+    }
+
+    /// <summary>The prepared source at an index, or the failure that stopped the load.</summary>
+    private static SourceLoad Outcome(TaskCompletionSource<SourceLoad>[] ready, int index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ready[index].Task.WaitAsync(cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var failure = ready.Select(r => r.Task.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
+            if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+            throw;
+        }
     }
 
     private static IEnumerable<(string Name, string? Path)> Expand(string path)
@@ -86,112 +172,27 @@ public sealed class ManifestLoader
         }
     }
 
-    private async Task<string> ReadAsync(string name, string? path, CancellationToken cancellationToken)
+    private async Task<string> ReadStandardInputAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return path is null
-                ? await standardInput.ReadToEndAsync(cancellationToken).ConfigureAwait(false)
-                : await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            return await standardInput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw new AuditInputException($"cannot audit '{StandardInputName}': {e.Message}", e);
+        }
+    }
+
+    private static string Read(string name, string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new AuditInputException($"cannot audit '{name}': {e.Message}", e);
-        }
-    }
-
-    private static DocumentLoad Load(string text, string sourceName, CancellationToken cancellationToken)
-    {
-        var load = new DocumentLoad();
-        foreach (var document in YamlDocuments.Split(text))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                var keys = YamlHeader.Read(document.Text);
-                if (KnownKinds.IsList(keys.ApiVersion, keys.Kind, out var itemKind))
-                {
-                    LoadItems(document, itemKind, sourceName, load);
-                }
-                else if (KnownKinds.Find(keys.ApiVersion, keys.Kind) is { } kind)
-                {
-                    load.Add(kind.Parse(document.Text), new ObjectOrigin(sourceName, document.ContentLine));
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                load.Problem(sourceName, document, e);
-            }
-        }
-        return load;
-    }
-
-    private static void LoadItems(YamlDocuments.Document list, KnownKinds.Kind? itemKind, string sourceName, DocumentLoad load)
-    {
-        foreach (var item in YamlHeader.Items(list.Text))
-        {
-            var firstLine = list.FirstLine + item.Line - 1;
-            var itemDocument = new YamlDocuments.Document(item.Text, firstLine, firstLine);
-            var kind = item.Keys.Kind is null ? itemKind : KnownKinds.Find(item.Keys.ApiVersion ?? itemKind?.ApiVersion, item.Keys.Kind);
-            if (kind is null) continue;
-            try
-            {
-                load.Add(kind.Parse(item.Text), new ObjectOrigin(sourceName, firstLine));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                load.Problem(sourceName, itemDocument, e);
-            }
-        }
-    }
-
-    /// <summary>What one source yielded, kept apart until every source is read so the set keeps input order.</summary>
-    private sealed class DocumentLoad
-    {
-        private readonly List<(IKubernetesObject<V1ObjectMeta> Value, ObjectOrigin Origin)> objects = [];
-        private readonly List<LoadProblem> problems = [];
-
-        public void Add(IKubernetesObject<V1ObjectMeta> value, ObjectOrigin origin)
-        {
-            if (string.IsNullOrEmpty(value.Metadata?.Name))
-            {
-                problems.Add(new LoadProblem(origin, $"{value.Kind ?? "object"} without metadata.name: it cannot be applied, so it was not audited"));
-                return;
-            }
-            objects.Add((value, origin));
-        }
-
-        /// <summary>
-        /// Records a document that could not be read, at the line where its YAML breaks, else where the value that
-        /// does not fit its kind's schema stands, else at the document's first line.
-        /// </summary>
-        public void Problem(string sourceName, YamlDocuments.Document document, Exception error)
-        {
-            var (line, cause) = error is YamlException { Start.Line: > 0 } yaml
-                ? ((int)yaml.Start.Line, error)
-                : YamlHeader.FindError(document.Text) ?? (document.ContentLine - document.FirstLine + 1, error);
-            problems.Add(new LoadProblem(new ObjectOrigin(sourceName, document.FirstLine + line - 1), $"malformed document: {Describe(cause)}"));
-        }
-
-        public void AddTo(ObjectSetBuilder builder)
-        {
-            foreach (var (value, origin) in objects) builder.Add(value, origin);
-            foreach (var problem in problems) builder.AddProblem(problem);
-        }
-
-        /// <summary>The parser's own words, without its relative positions (the location says where), with the cause.</summary>
-        private static string Describe(Exception error)
-        {
-            var messages = new List<string>();
-            for (var e = error; e is not null; e = e.InnerException)
-            {
-                var message = e.Message;
-                var positions = message.IndexOf("): ", StringComparison.Ordinal);
-                if (e is YamlException && message.StartsWith("(Line:", StringComparison.Ordinal) && positions > 0) message = message[(positions + 3)..];
-                message = message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
-                if (message.Length > 0 && !messages.Contains(message)) messages.Add(message);
-            }
-            return string.Join(": ", messages);
         }
     }
 }

@@ -15,7 +15,9 @@ public sealed class ObjectSet
     private readonly Dictionary<(string Namespace, string Name), AuditedObject<V1Secret>> secretsByName;
     private readonly Dictionary<(string Namespace, string Name), AuditedObject<V1Service>> servicesByName;
     private readonly Dictionary<string, List<Workload>> workloadsByNamespace;
-    private readonly ConcurrentDictionary<string, SecretCertificate> certificates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SecretCertificate> certificatesByContent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<AuditedObject<V1Secret>, SecretCertificate> certificates = new();
+    private readonly Lazy<IReadOnlyList<TlsSecretReferences.Reference>> tlsReferences;
 
     internal ObjectSet(
         ObjectSetScope scope,
@@ -46,6 +48,7 @@ public sealed class ObjectSet
         // A later declaration of the same object replaces an earlier one, as a later `kubectl apply` would.
         secretsByName = secrets.GroupBy(s => (s.Namespace, s.Name)).ToDictionary(g => g.Key, g => g.Last());
         servicesByName = services.GroupBy(s => (s.Namespace, s.Name)).ToDictionary(g => g.Key, g => g.Last());
+        tlsReferences = new Lazy<IReadOnlyList<TlsSecretReferences.Reference>>(() => TlsSecretReferences.Of(this).ToList());
         workloadsByNamespace = workloads.GroupBy(w => w.Owner.Namespace, StringComparer.Ordinal)
                                         .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
@@ -93,14 +96,20 @@ public sealed class ObjectSet
     public IReadOnlyList<Workload> WorkloadsIn(string namespaceName) =>
         workloadsByNamespace.TryGetValue(namespaceName, out var found) ? found : [];
 
-    /// <summary>The certificate in a Secret's <c>tls.crt</c>, read once per distinct content.</summary>
+    /// <summary>The certificate in a Secret's <c>tls.crt</c>, read once per Secret and once per distinct content.</summary>
     public SecretCertificate CertificateOf(AuditedObject<V1Secret> secret)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        var content = secret.Value.Data?.TryGetValue(ObjectSetBuilder.CertificateKey, out var bytes) == true && bytes is not null ? bytes : [];
-        var key = Convert.ToHexString(SHA256.HashData(content));
-        return certificates.GetOrAdd(key, static (_, data) => SecretCertificate.Read(data), content);
+        return certificates.GetOrAdd(secret, static (s, set) =>
+        {
+            var content = s.Value.Data?.TryGetValue(ObjectSetBuilder.CertificateKey, out var bytes) == true && bytes is not null ? bytes : [];
+            var key = Convert.ToHexString(SHA256.HashData(content));
+            return set.certificatesByContent.GetOrAdd(key, static (_, data) => SecretCertificate.Read(data), content);
+        }, this);
     }
+
+    /// <summary>Every <c>spec.tls</c> entry naming a Secret, resolved once for all the judges that read them.</summary>
+    internal IReadOnlyList<TlsSecretReferences.Reference> TlsReferences => tlsReferences.Value;
 
     /// <summary>A set of in-memory objects, e.g. those a deploy-mode scenario created or read back.</summary>
     public static ObjectSet From(ObjectSetScope scope, IEnumerable<IKubernetesObject<V1ObjectMeta>> objects, string defaultNamespace = "default")

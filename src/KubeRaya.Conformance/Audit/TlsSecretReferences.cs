@@ -10,10 +10,10 @@ internal static class TlsSecretReferences
     public sealed record Reference(AuditedObject<V1Ingress> Ingress, IngressFacts.TlsEntry Entry, AuditedObject<V1Secret>? Secret)
     {
         /// <summary><c>namespace/name</c> of the Secret.</summary>
-        public string SecretName => $"{Ingress.Namespace}/{Entry.SecretName}";
+        public string SecretName { get; } = $"{Ingress.Namespace}/{Entry.SecretName}";
 
         /// <summary>Where it is used, e.g. "Ingress/shop/web spec.tls[0]".</summary>
-        public string UsedBy => $"{Ingress.Reference} spec.tls[{Entry.Index}]";
+        public string UsedBy { get; } = $"{Ingress.Reference} spec.tls[{Entry.Index}]";
     }
 
     /// <summary>Every entry naming a Secret, Ingress by Ingress.</summary>
@@ -27,8 +27,10 @@ internal static class TlsSecretReferences
     /// hold it; undecided on a cluster) or holds no readable certificate (undecided). Null when there is a leaf.
     /// KR-CERT-08 is the control that fails these cases; certificate controls only refuse to pass them.
     /// </summary>
-    public static Verdict? Unjudgeable(ObjectSet objects, Reference reference, string controlId, string host, string expected)
+    public static Verdict? Unjudgeable(ObjectSet objects, Reference reference, string controlId, string host, Func<string> expectation)
     {
+        if (reference.Secret is not null && objects.CertificateOf(reference.Secret).Leaf is not null) return null;
+        var expected = expectation();
         if (reference.Secret is null)
         {
             var verdict = objects.Scope == ObjectSetScope.Cluster

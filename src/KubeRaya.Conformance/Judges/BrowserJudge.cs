@@ -33,7 +33,7 @@ public static class BrowserJudge
 
         if (evidence.CertificateError)
             return Verdict.Fail(ControlId, host, expected,
-                $"the browser refused the certificate with {evidence.NetworkErrorCode} on the way to {secureUrl}{Trail(evidence)}");
+                $"{(evidence.NetworkErrorCode!.StartsWith("net::ERR_SSL_", StringComparison.Ordinal) ? "the browser's TLS connection failed" : "the browser refused the certificate")} with {evidence.NetworkErrorCode} on the way to {secureUrl}{Trail(evidence)}");
 
         if (evidence.NetworkErrorCode is not null || evidence.NavigationError is not null)
             return Verdict.Fail(ControlId, host, expected,

@@ -77,7 +77,7 @@ public static class UnknownHostJudge
         }
         else if (!answered)
         {
-            findings.Undecided($"{what}: nothing in the evidence got an answer, so a refused handshake cannot be told from an outage");
+            findings.Undecided($"{what}: the HTTPS port answered nothing in the evidence, so a refused handshake cannot be told from an outage");
         }
     }
 

@@ -32,7 +32,7 @@ public static class UnknownSniJudge
             {
                 if (!answered)
                 {
-                    findings.Undecided($"{label}: no certificate ({handshake.Failure ?? "no reason recorded"}), and nothing in the evidence got an answer, so a refusal cannot be told from an outage");
+                    findings.Undecided($"{label}: no certificate ({handshake.Failure ?? "no reason recorded"}), and the HTTPS port answered nothing in the evidence, so a refusal cannot be told from an outage");
                 }
                 continue;
             }

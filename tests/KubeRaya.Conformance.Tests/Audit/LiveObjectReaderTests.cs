@@ -46,16 +46,18 @@ public sealed class LiveObjectReaderTests
     }
 
     [Fact]
-    public async Task One_namespace_is_read_through_the_namespaced_endpoints()
+    public async Task One_namespace_is_read_through_the_namespaced_endpoints_even_without_cluster_scope()
     {
         await using var api = new FakeKubernetesApi()
             .Serve("/apis/networking.k8s.io/v1/namespaces/shop/ingresses", AuditObjects.Ingress("shop", "web", "shop.example.test", "web"))
-            .Serve("/apis/networking.k8s.io/v1/ingresses", AuditObjects.Ingress("blog", "blog", "blog.example.test", "blog"));
+            .Serve("/apis/networking.k8s.io/v1/ingresses", AuditObjects.Ingress("blog", "blog", "blog.example.test", "blog"))
+            .Refuse("/apis/networking.k8s.io/v1/ingressclasses", HttpStatusCode.Forbidden);
         var client = await api.StartAsync(CancellationToken.None);
 
         var verdicts = await new AuditRunner(new AuditOptions { Now = Now }).AuditClusterAsync(client, "shop", CancellationToken.None);
 
         verdicts.Where(v => v.Control == "KR-TLS-01").Select(v => v.Object).Should().Equal("Ingress/shop/web");
+        verdicts.Should().NotContain(v => v.Outcome == Outcome.Error, "IngressClasses are cluster-scoped and judged by no control, so not listing them decides nothing");
         api.Requests.Should().Contain(r => r.StartsWith("/api/v1/namespaces/shop/secrets", StringComparison.Ordinal));
         api.Requests.Should().NotContain(r => r.StartsWith("/api/v1/secrets", StringComparison.Ordinal));
     }

@@ -258,9 +258,42 @@ public sealed class ManifestLoaderTests
         var secret = Loader.LoadText(text, "secret.yaml").Secrets.Single().Value;
 
         Encoding.UTF8.GetString(secret.Data["tls.crt"]).Should().Be("certificate");
-        secret.Data["tls.key"].Should().BeEmpty();
-        secret.Data["extra.key"].Should().BeEmpty("stringData is folded into data, then dropped like any other value");
+        secret.Data.Where(d => d.Key != "tls.crt").Should().NotContain(d => d.Value.Length > 0);
         secret.StringData.Should().BeNull();
+        secret.Type.Should().Be("kubernetes.io/tls");
+    }
+
+    [Fact]
+    public void A_flow_style_Secret_keeps_only_its_certificate_too()
+    {
+        const string text = """
+            {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "tls"}, "type": "kubernetes.io/tls",
+             "data": {"tls.crt": "Y2VydGlmaWNhdGU=", "tls.key": "c2VjcmV0LWtleQ=="}}
+            """;
+
+        var secret = Loader.LoadText(text, "secret.json").Secrets.Single().Value;
+
+        Encoding.UTF8.GetString(secret.Data["tls.crt"]).Should().Be("certificate");
+        secret.Data["tls.key"].Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_certificate_given_as_stringData_wins_over_data_as_the_API_server_decides()
+    {
+        const string text = """
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: tls
+            data:
+              tls.crt: b2xk
+            stringData:
+              tls.crt: new
+            """;
+
+        var secret = Loader.LoadText(text, "secret.yaml").Secrets.Single().Value;
+
+        Encoding.UTF8.GetString(secret.Data["tls.crt"]).Should().Be("new");
     }
 
     [Fact]
@@ -276,24 +309,43 @@ public sealed class ManifestLoaderTests
     [Fact]
     public async Task A_directory_is_read_recursively_for_yaml_yml_and_json_files_only()
     {
-        var root = Directory.CreateTempSubdirectory("kr-audit-loader-");
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(root.FullName, "nested", "deeper"));
-            await File.WriteAllTextAsync(Path.Combine(root.FullName, "a.yaml"), Service("a"));
-            await File.WriteAllTextAsync(Path.Combine(root.FullName, "nested", "b.YML"), Service("b"));
-            await File.WriteAllTextAsync(Path.Combine(root.FullName, "nested", "deeper", "c.json"), """{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "c"}}""");
-            await File.WriteAllTextAsync(Path.Combine(root.FullName, "notes.txt"), Service("ignored"));
+        using var root = new TemporaryDirectory();
+        Directory.CreateDirectory(Path.Combine(root.Path, "nested", "deeper"));
+        await File.WriteAllTextAsync(Path.Combine(root.Path, "a.yaml"), Service("a"));
+        await File.WriteAllTextAsync(Path.Combine(root.Path, "nested", "b.YML"), Service("b"));
+        await File.WriteAllTextAsync(Path.Combine(root.Path, "nested", "deeper", "c.json"), """{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "c"}}""");
+        await File.WriteAllTextAsync(Path.Combine(root.Path, "notes.txt"), Service("ignored"));
 
-            var objects = await Loader.LoadAsync([root.FullName], CancellationToken.None);
+        var objects = await Loader.LoadAsync([root.Path], CancellationToken.None);
 
-            objects.Services.Select(s => s.Name).Should().Equal("a", "b", "c");
-            objects.Services[1].Location.Should().Be(Path.Combine(root.FullName, "nested", "b.YML") + ":1");
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        objects.Services.Select(s => s.Name).Should().Equal("a", "b", "c");
+        objects.Services[1].Location.Should().Be(Path.Combine(root.Path, "nested", "b.YML") + ":1");
+    }
+
+    [Fact]
+    public async Task Many_files_load_in_path_order_whatever_order_they_are_prepared_in()
+    {
+        using var root = new TemporaryDirectory();
+        var names = Enumerable.Range(0, 300).Select(i => $"svc-{i:D3}").ToList();
+        foreach (var name in names) await File.WriteAllTextAsync(Path.Combine(root.Path, $"{name}.yaml"), Service(name));
+
+        var objects = await Loader.LoadAsync([root.Path], CancellationToken.None);
+
+        objects.Services.Select(s => s.Name).Should().Equal(names);
+    }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_read_stops_the_load_with_a_one_line_error_instead_of_hanging()
+    {
+        using var root = new TemporaryDirectory();
+        foreach (var i in Enumerable.Range(0, 200)) await File.WriteAllTextAsync(Path.Combine(root.Path, $"svc-{i:D3}.yaml"), Service($"svc-{i:D3}"));
+        var dangling = Path.Combine(root.Path, "svc-100-broken.yaml");
+        File.CreateSymbolicLink(dangling, Path.Combine(root.Path, "nowhere.yaml"));
+
+        var act = () => Loader.LoadAsync([root.Path], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var error = (await act.Should().ThrowAsync<AuditInputException>()).Which;
+        error.Message.Should().StartWith($"cannot audit '{dangling}': ").And.NotContain("\n");
     }
 
     [Fact]

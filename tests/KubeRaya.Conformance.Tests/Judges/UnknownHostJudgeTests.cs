@@ -101,7 +101,7 @@ public class UnknownHostJudgeTests
         var verdict = UnknownHostJudge.Judge(Scope(refused, Make.Exchange(null)));
 
         verdict.Outcome.Should().Be(Outcome.Error);
-        verdict.Observed.Should().Contain("https, no SNI: no response (connection refused): nothing in the evidence got an answer");
+        verdict.Observed.Should().Contain("https, no SNI: no response (connection refused): the HTTPS port answered nothing in the evidence");
     }
 
     [Fact]
