@@ -7,7 +7,7 @@ using KubeRaya.Conformance.Workloads;
 namespace KubeRaya.Conformance.Cli;
 
 /// <summary>
-/// A cluster target (existing or reference): the suite deploys into it through its kubeconfig. Disposal deletes
+/// A cluster target (existing, kind, k3s or reference): the suite deploys into it through its kubeconfig. Disposal deletes
 /// every namespace carrying the run's label, whatever happened to the suite (crash, Ctrl-C), and nothing else.
 /// </summary>
 public class ClusterSession : ITargetSession
@@ -49,6 +49,10 @@ public class ClusterSession : ITargetSession
             throw new IncompleteRunException(e.Message);
         }
     }
+
+    /// <summary>Writes the target's own logs (a throwaway cluster's and its controller's) into the report directory
+    /// before the report is written, so that they are part of the bundle. Nothing for targets without logs.</summary>
+    public virtual Task ExportLogsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Deletes what the run created (its labelled namespaces), then stops the target if the session started it.</summary>
     public async ValueTask DisposeAsync()

@@ -9,6 +9,7 @@ try
     return arguments.Command switch
     {
         "run" => await RunCommand.ExecuteAsync(arguments, Console.Out, interruption.Token),
+        "serve" => await ServeCommand.ExecuteAsync(arguments, Console.Out, interruption.Token),
         "verify-report" => VerifyReportCommand.Execute(arguments, Console.Out),
         "audit" => await AuditCommand.ExecuteAsync(arguments, Console.Out, interruption.Token),
         _ => throw new UsageException($"unknown command '{arguments.Command}': use run, serve, verify-report, audit or calibrate"),

@@ -30,11 +30,21 @@ public static class RunCommand
         var suite = arguments.Text("suite") ?? SuiteRunner.DefaultAssembly(root);
         var runId = RunIds.New();
 
+        if (arguments.Flag("what-if"))
+        {
+            return target == "kind"
+                ? KindSession.WhatIf(arguments, runId, output)
+                : throw new UsageException($"-WhatIf describes the kind target only, not '{target}': give -Target kind");
+        }
+
         await using var session = target switch
         {
             "endpoint" => await EndpointSession.OpenAsync(arguments, runId, reportDirectory, cancellationToken).ConfigureAwait(false),
             "reference" => await ReferenceSession.OpenAsync(arguments, runId, reportDirectory, cancellationToken).ConfigureAwait(false),
-            _ => throw new UsageException($"target '{target}' is not available in this build yet: use -Target reference or -Target endpoint"),
+            "existing" => await ExistingSession.OpenAsync(arguments, runId, reportDirectory, cancellationToken).ConfigureAwait(false),
+            "kind" => await KindSession.OpenAsync(arguments, runId, reportDirectory, output, cancellationToken).ConfigureAwait(false),
+            "k3s" => await K3sSession.OpenAsync(arguments, runId, reportDirectory, output, cancellationToken).ConfigureAwait(false),
+            _ => throw new UsageException($"target '{target}' is not run by this command: use run-tests.ps1 -Target {target}, which picks the command"),
         };
         arguments.RejectUnknown();
         var filter = TagFilter.For(session.Modes, tags);
@@ -49,6 +59,7 @@ public static class RunCommand
             output.WriteLine($"KubeRaya conformance run {runId}: target {target}{(session.Configuration.IsTestDouble ? " (reference platform: a test double, not a cluster)" : "")}, report in {reportDirectory}");
             await new SuiteRunner(suite).RunAsync(configurationPath, filter, work.FullName, output, cancellationToken).ConfigureAwait(false);
             var finishedAt = DateTimeOffset.UtcNow;
+            if (session is ClusterSession cluster) await cluster.ExportLogsAsync(cancellationToken).ConfigureAwait(false);
 
             var records = ResultLedger.Read(Path.Combine(reportDirectory, ResultLedger.FileName));
             var environment = RunEnvironment.Describe(root, runId);
@@ -79,8 +90,11 @@ public static class RunCommand
             var path = Path.Combine(reportDirectory, stale);
             if (File.Exists(path)) File.Delete(path);
         }
-        var evidence = Path.Combine(reportDirectory, "evidence");
-        if (Directory.Exists(evidence)) Directory.Delete(evidence, recursive: true);
+        foreach (var stale in new[] { "evidence", ThrowawayCluster.LogFolder })
+        {
+            var folder = Path.Combine(reportDirectory, stale);
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static void CopySuiteLog(string work, string reportDirectory)

@@ -83,6 +83,8 @@ internal sealed partial class ApiRequestHandler
                 return WriteJsonAsync(context, 200, OpenApiDocuments.Index());
             case ["openapi", "v3", .. var path] when isGet:
                 return WriteJsonAsync(context, 200, OpenApiDocuments.GroupVersion(string.Join('/', path)) ?? throw ApiStatusException.UnknownPath());
+            case ["apis", "authorization.k8s.io", "v1", "selfsubjectaccessreviews"] when HttpMethods.IsPost(context.Request.Method):
+                return ReviewAccessAsync(context);
             case ["api", "v1", .. var rest]:
                 return ServeResourceAsync(context, ResourceRequest.Parse("", "v1", rest));
             case ["apis", var group, var version, .. var rest]:

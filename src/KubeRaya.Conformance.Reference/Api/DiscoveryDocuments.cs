@@ -6,6 +6,7 @@ namespace KubeRaya.Conformance.Reference.Api;
 /// The discovery documents kubectl and client libraries read before anything else: <c>/version</c>,
 /// <c>/api</c> (APIVersions), <c>/apis</c> (APIGroupList), <c>/apis/{group}</c> (APIGroup) and one
 /// APIResourceList per group version, with each resource's verbs, scope, kind, short names and categories.
+/// Besides the stored resources, it lists the create-only selfsubjectaccessreviews (authorization.k8s.io/v1).
 /// </summary>
 internal static class DiscoveryDocuments
 {
@@ -42,7 +43,7 @@ internal static class DiscoveryDocuments
     /// <summary>The APIGroup document of a named group, or null when the group is not served.</summary>
     public static JsonObject? Group(string name)
     {
-        var versions = ResourceCatalog.All.Where(k => k.Group == name && name.Length > 0).Select(k => k.Version).Distinct().ToList();
+        var versions = Served().Where(k => k.Group == name && name.Length > 0).Select(k => k.Version).Distinct().ToList();
         if (versions.Count == 0) return null;
         return new JsonObject
         {
@@ -57,10 +58,22 @@ internal static class DiscoveryDocuments
     /// <summary>The APIResourceList of a group version, or null when it is not served.</summary>
     public static JsonObject? ResourceList(string group, string version)
     {
-        var kinds = ResourceCatalog.All.Where(k => k.Group == group && k.Version == version).ToList();
+        var kinds = Served().Where(k => k.Group == group && k.Version == version).ToList();
         if (kinds.Count == 0) return null;
         var resources = new JsonArray();
-        foreach (var kind in kinds)
+        foreach (var kind in kinds.Where(k => CreateOnly.Contains(k)))
+        {
+            resources.Add(new JsonObject
+            {
+                ["name"] = kind.Plural,
+                ["singularName"] = kind.Singular,
+                ["namespaced"] = kind.Namespaced,
+                ["kind"] = kind.Kind,
+                ["verbs"] = new JsonArray("create"),
+            });
+        }
+
+        foreach (var kind in kinds.Where(k => !CreateOnly.Contains(k)))
         {
             var verbs = new List<string> { "create", "delete" };
             if (kind != ResourceCatalog.Namespaces) verbs.Add("deletecollection");
@@ -98,7 +111,12 @@ internal static class DiscoveryDocuments
         };
     }
 
-    private static IEnumerable<string> Groups() => ResourceCatalog.All.Select(k => k.Group).Where(g => g.Length > 0).Distinct();
+    /// <summary>Resources that are only ever created and answered, never stored (access reviews).</summary>
+    private static readonly ResourceKind[] CreateOnly = [ApiRequestHandler.SelfSubjectAccessReviews];
+
+    private static IEnumerable<ResourceKind> Served() => ResourceCatalog.All.Concat(CreateOnly);
+
+    private static IEnumerable<string> Groups() => Served().Select(k => k.Group).Where(g => g.Length > 0).Distinct();
 
     private static JsonObject GroupVersion(string group, string version) => new() { ["groupVersion"] = $"{group}/{version}", ["version"] = version };
 }

@@ -1,8 +1,5 @@
 using System.Runtime.ExceptionServices;
-using System.Text;
 using k8s;
-using k8s.Models;
-using YamlDotNet.Core;
 
 namespace KubeRaya.Conformance.Audit;
 
@@ -13,6 +10,11 @@ namespace KubeRaya.Conformance.Audit;
 /// Kinds the audit does not judge are ignored. A malformed document becomes a <see cref="LoadProblem"/> with its file
 /// and line, and the documents around it are still loaded.
 /// </summary>
+/// <remarks>
+/// KubernetesYaml deserialises under one process-wide lock and is by far the costliest step, so it runs on one
+/// thread of its own while the other cores read files, cut them into documents, read their kinds and take out what
+/// no judge reads (<see cref="YamlTrimmer"/>). Objects keep input order whatever order files are prepared in.
+/// </remarks>
 public sealed class ManifestLoader
 {
     /// <summary>The path that stands for standard input.</summary>

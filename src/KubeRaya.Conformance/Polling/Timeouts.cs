@@ -30,6 +30,13 @@ public sealed record Timeouts
     /// <summary>The reference controller's nginx serving a newly rendered configuration after reload.</summary>
     public NamedTimeout Converge { get; init; } = Named("converge", 10);
 
+    /// <summary>Creating a throwaway cluster (kind create cluster, a K3s container up).</summary>
+    public NamedTimeout ClusterCreate { get; init; } = Named("cluster-create", 600);
+    /// <summary>An installed ingress controller becoming ready: its pod Ready and its admission webhook answering.</summary>
+    public NamedTimeout ControllerReady { get; init; } = Named("controller-ready", 300);
+    /// <summary>One external tool command of a cluster target (kubectl, helm, docker, kind other than create) or one download.</summary>
+    public NamedTimeout Tool { get; init; } = Named("tool", 180);
+
     /// <summary>The defaults, with any KR_TIMEOUT_* overrides from the environment applied.</summary>
     public static Timeouts FromEnvironment() => new();
 

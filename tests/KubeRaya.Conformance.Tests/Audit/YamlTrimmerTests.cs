@@ -86,6 +86,35 @@ public sealed class YamlTrimmerTests
     }
 
     [Fact]
+    public void A_Secret_written_with_stringData_block_scalars_loads_its_certificate_and_never_its_key()
+    {
+        const string text = """
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: web-tls
+            type: kubernetes.io/tls
+            stringData:
+              tls.crt: |
+                -----BEGIN CERTIFICATE-----
+                Y2VydGlmaWNhdGU=
+                -----END CERTIFICATE-----
+              tls.key: |
+                -----BEGIN PRIVATE KEY-----
+                c2VjcmV0LWtleQ==
+                -----END PRIVATE KEY-----
+            # trailing comment
+            """;
+
+        var secret = Loader.LoadText(text, "secret.yaml").Secrets.Single().Value;
+
+        secret.Data.Keys.Should().Equal("tls.crt");
+        System.Text.Encoding.UTF8.GetString(secret.Data["tls.crt"]).Should().StartWith("-----BEGIN CERTIFICATE-----\nY2VydGlmaWNhdGU=");
+        secret.StringData.Should().BeNull();
+        secret.Type.Should().Be("kubernetes.io/tls");
+    }
+
+    [Fact]
     public void A_Secret_whose_certificate_is_not_base64_is_reported_not_loaded()
     {
         var objects = Loader.LoadText("apiVersion: v1\nkind: Secret\nmetadata:\n  name: bad\ndata:\n  tls.crt: \"%%%\"\n", "bad.yaml");
