@@ -120,7 +120,7 @@ public sealed partial class BrowserProbe : IAsyncDisposable
                     ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
                 }).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is PlaywrightException or InvalidOperationException or IOException)
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException or InvalidOperationException or IOException)
             {
                 return evidence with { ProbeProblem = $"the browser could not be started: {FirstLine(ex.Message)}", Elapsed = clock.Elapsed };
             }
@@ -190,7 +190,7 @@ public sealed partial class BrowserProbe : IAsyncDisposable
         {
             response = await page.GotoAsync(visit.StartUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = Remaining(clock) }).ConfigureAwait(false);
         }
-        catch (PlaywrightException ex)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
             navigationError = FirstLine(ex.Message);
         }
@@ -233,7 +233,7 @@ public sealed partial class BrowserProbe : IAsyncDisposable
         {
             await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = Remaining(clock) }).ConfigureAwait(false);
         }
-        catch (PlaywrightException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
             // A page that never finishes loading still has a URL and a screenshot to show.
         }
@@ -264,7 +264,7 @@ public sealed partial class BrowserProbe : IAsyncDisposable
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Type = ScreenshotType.Png, Timeout = Math.Max(1000, Remaining(clock)) }).ConfigureAwait(false);
             return (Path.GetFileName(path), null);
         }
-        catch (Exception ex) when (ex is PlaywrightException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or IOException or UnauthorizedAccessException)
         {
             return (null, FirstLine(ex.Message));
         }
