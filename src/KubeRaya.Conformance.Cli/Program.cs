@@ -8,7 +8,7 @@ try
     var arguments = Arguments.Parse(args);
     return arguments.Command switch
     {
-        "run" => await RunCommand.ExecuteAsync(arguments, Console.Out, interruption.Token),
+        "run" => await RunCommand.ExecuteAsync(arguments, Console.Out, interruption.Token, () => interruption.Signal),
         "verify-report" => VerifyReportCommand.Execute(arguments, Console.Out),
         _ => throw new UsageException($"unknown command '{arguments.Command}': use run, serve, verify-report, audit or calibrate"),
     };
