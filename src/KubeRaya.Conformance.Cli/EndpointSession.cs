@@ -22,7 +22,7 @@ public sealed class EndpointSession : ITargetSession
     /// <inheritdoc />
     public IReadOnlyDictionary<string, string> Environment { get; }
 
-    /// <summary>Validates the options and checks that something listens at the address.</summary>
+    /// <summary>Validates the options and checks that something listens, and answers, at the address.</summary>
     public static async Task<ITargetSession> OpenAsync(Arguments arguments, string runId, string reportDirectory, CancellationToken cancellationToken)
     {
         var (address, httpPort, httpsPort, hosts, caBundle) = EndpointTargetOptions.Read(arguments);
@@ -31,7 +31,7 @@ public sealed class EndpointSession : ITargetSession
         if (renewal is not null && (!int.TryParse(renewal, out renewalDays) || renewalDays < 0))
             throw new UsageException($"-RenewalDays '{renewal}' is not a number of days: give a whole number such as 30");
         arguments.RejectUnknown();
-        await EndpointTargetOptions.RequireSomethingListeningAsync(address, httpPort, httpsPort, Timeouts.FromEnvironment().Connect.Value, cancellationToken).ConfigureAwait(false);
+        await EndpointPreflight.RequireAnAnswerAsync(address, httpPort, httpsPort, hosts[0], Timeouts.FromEnvironment(), cancellationToken).ConfigureAwait(false);
         var configuration = new RunConfiguration
         {
             RunId = runId,

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using KubeRaya.Conformance.Targets;
@@ -59,29 +58,5 @@ public static class EndpointTargetOptions
         if (bundle.Count == 0)
             throw new UsageException($"-CaBundle '{path}' holds no PEM certificate (-----BEGIN CERTIFICATE-----): give a PEM file of CA certificates");
         return bundle;
-    }
-
-    /// <summary>Fails the run as incomplete when neither port accepts a TCP connection within the connect timeout.</summary>
-    public static async Task RequireSomethingListeningAsync(string address, int httpPort, int httpsPort, TimeSpan connectTimeout, CancellationToken cancellationToken)
-    {
-        var results = await Task.WhenAll(CanConnectAsync(address, httpPort, connectTimeout, cancellationToken), CanConnectAsync(address, httpsPort, connectTimeout, cancellationToken)).ConfigureAwait(false);
-        if (!results[0] && !results[1])
-            throw new IncompleteRunException($"nothing accepts TCP connections at {address} on port {httpPort} or {httpsPort} within {connectTimeout.TotalSeconds:0.#} s: check -Address, -HttpPort and -HttpsPort");
-    }
-
-    private static async Task<bool> CanConnectAsync(string address, int port, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(timeout);
-        try
-        {
-            await socket.ConnectAsync(IPAddress.Parse(address), port, bound.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return false;
-        }
     }
 }

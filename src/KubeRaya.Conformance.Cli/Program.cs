@@ -8,7 +8,7 @@ try
     var arguments = Arguments.Parse(args);
     return arguments.Command switch
     {
-        "run" => await RunCommand.ExecuteAsync(arguments, Console.Out, interruption.Token),
+        "run" => await RunCommand.ExecuteAsync(arguments, Console.Out, interruption.Token, () => interruption.Signal),
         "serve" => await ServeCommand.ExecuteAsync(arguments, Console.Out, interruption.Token),
         "verify-report" => VerifyReportCommand.Execute(arguments, Console.Out),
         "audit" => await AuditCommand.ExecuteAsync(arguments, Console.Out, interruption.Token),

@@ -53,6 +53,12 @@ public sealed class ReferenceSession : ClusterSession
         {
             return await ReferencePlatform.StartAsync(faults, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // Interrupted half-way: the parts torn down under a step in flight make it fail in its own words (a
+            // device or a file that is already gone); that is the interruption, not a platform that cannot start.
+            throw new OperationCanceledException("the reference platform's start was interrupted", e, cancellationToken);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new IncompleteRunException($"the reference platform did not start ({e.Message.Split('\n')[0]}): it needs root (network namespaces) and Debian's nginx-light and libnginx-mod-stream, which run-tests.ps1 installs");

@@ -5,7 +5,8 @@ namespace KubeRaya.Conformance.Cli;
 
 /// <summary>
 /// Runs the Gherkin suite (the compiled SpecFlow project) with <c>dotnet test</c> for one run configuration,
-/// echoing one line per scenario as it finishes. Cancellation kills the whole test process tree.
+/// echoing one line per scenario as it finishes. Cancellation kills the whole test process tree (dotnet test, the
+/// test host, and any browser it started) and waits for it to end.
 /// </summary>
 public sealed class SuiteRunner(string suiteAssembly)
 {
@@ -36,6 +37,10 @@ public sealed class SuiteRunner(string suiteAssembly)
         start.Environment[RunConfiguration.EnvironmentVariable] = configurationPath;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // The suite's temporary files (browser profiles, NSS stores) go inside the work directory, which the run
+        // deletes however it ends: a suite killed on interruption cannot clean up after itself.
+        var temporary = Directory.CreateDirectory(Path.Combine(workDirectory, "tmp")).FullName;
+        start.Environment["TMPDIR"] = temporary;
 
         using var process = Process.Start(start) ?? throw new IncompleteRunException("could not start 'dotnet test' for the suite");
         var log = Path.Combine(workDirectory, "suite.log");

@@ -17,13 +17,21 @@ public static class TagFilter
         if (modes.HasFlag(ControlModes.Audit)) modeClauses.Add("Category=audit");
         var filter = "(" + string.Join("|", modeClauses) + ")";
         if (tags.Count == 0) return filter;
+        Check(tags);
+        return filter + "&(" + string.Join("|", tags.Select(t => "Category=" + t.TrimStart('@'))) + ")";
+    }
+
+    /// <summary>Throws a usage error for any tag that is neither a control ID nor a mode, so that a typo is reported
+    /// before a target is contacted or started.</summary>
+    public static void Check(IReadOnlyList<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
         foreach (var tag in tags)
         {
             var bare = tag.TrimStart('@');
             if (!ControlCatalogue.Contains(bare) && !ModeTags.Contains(bare, StringComparer.Ordinal))
                 throw new UsageException($"unknown tag '{tag}': use control IDs such as KR-CERT-01 or the modes endpoint, deploy, audit");
         }
-        return filter + "&(" + string.Join("|", tags.Select(t => "Category=" + t.TrimStart('@'))) + ")";
     }
 
     /// <summary>The control IDs among the tags.</summary>

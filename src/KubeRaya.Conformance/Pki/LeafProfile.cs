@@ -44,4 +44,10 @@ public enum LeafProfile
 
     /// <summary>As <see cref="Valid"/>, but only ten days remain before notAfter.</summary>
     ExpiringSoon,
+
+    /// <summary>
+    /// As <see cref="Valid"/>, but with an RSA 2048 key: sound in every respect, for a server that must be able to
+    /// negotiate RSA-authenticated suites (e.g. to show that a static-RSA suite it allows is noticed).
+    /// </summary>
+    Rsa2048,
 }

@@ -60,6 +60,7 @@ internal sealed record LeafShape
             LeafProfile.ClientAuthOnly => valid with { ExtendedKeyUsageOid = ClientAuthOid },
             LeafProfile.OverLongLifetime => valid with { NotAfter = notBefore + TimeSpan.FromDays(825) },
             LeafProfile.ExpiringSoon => valid with { NotBefore = now - TimeSpan.FromDays(80), NotAfter = now + TimeSpan.FromDays(10) },
+            LeafProfile.Rsa2048 => valid with { Key = KeyKind.Rsa2048 },
             _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, "Unknown leaf profile."),
         };
     }

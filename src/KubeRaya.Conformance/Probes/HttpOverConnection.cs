@@ -60,6 +60,12 @@ internal static class HttpOverConnection
         {
             throw new ProbeFailureException($"No HTTP response from {target} within the {timeout}.");
         }
+        catch (HttpRequestException e) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The timeout fired inside the HTTP/2 connection set-up: the library disposes the stream and reports a
+            // broken handshake ("Cannot access a disposed object"), but what happened is that no answer came in time.
+            throw new ProbeFailureException($"No HTTP response from {target} within the {timeout} (the HTTP library reported: {ExceptionText.Messages(e)}).", e);
+        }
         catch (HttpRequestException e)
         {
             var error = Volatile.Read(ref handedOut) > 1 ? HttpRequestError.ResponseEnded : e.HttpRequestError;

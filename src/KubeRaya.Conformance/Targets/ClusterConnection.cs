@@ -22,7 +22,8 @@ public sealed class ClusterConnection : IDisposable
     public string Context { get; }
 
     /// <summary>Loads the kubeconfig, selects the context and asks the API server for its version.</summary>
-    /// <exception cref="ClusterConnectionException">Missing or malformed kubeconfig, unknown context, unreachable or refusing API.</exception>
+    /// <exception cref="ClusterConnectionException">Missing or malformed kubeconfig, unknown context or refused credentials
+    /// (configuration errors), or an API server that does not answer.</exception>
     public static async Task<(ClusterConnection Connection, string KubernetesVersion)> OpenAsync(string kubeconfigPath, string? context, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (!File.Exists(kubeconfigPath))
@@ -51,7 +52,8 @@ public sealed class ClusterConnection : IDisposable
         catch (HttpOperationException e) when ((int)e.Response.StatusCode is 401 or 403)
         {
             client.Dispose();
-            throw new ClusterConnectionException($"the API server at {configuration.Host} refused the kubeconfig's credentials ({(int)e.Response.StatusCode}): renew the token or certificate in '{kubeconfigPath}'", false);
+            // The cluster was reached; what it refused is the input: a configuration error, like a missing context.
+            throw new ClusterConnectionException($"the API server at {configuration.Host} refused the kubeconfig's credentials ({(int)e.Response.StatusCode}): renew the token or certificate in '{kubeconfigPath}'", true);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or HttpOperationException)
         {

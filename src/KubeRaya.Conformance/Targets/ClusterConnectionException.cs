@@ -5,6 +5,6 @@ namespace KubeRaya.Conformance.Targets;
 /// <param name="isConfigurationError">True for bad input (exit 2), false when the cluster could not be reached (exit 3).</param>
 public sealed class ClusterConnectionException(string message, bool isConfigurationError) : Exception(message)
 {
-    /// <summary>True for bad input (exit 2), false when the cluster could not be reached or refused (exit 3).</summary>
+    /// <summary>True for bad input, refused credentials included (exit 2); false when the cluster could not be reached (exit 3).</summary>
     public bool IsConfigurationError { get; } = isConfigurationError;
 }

@@ -10,7 +10,7 @@ public static class HostNames
     {
         ArgumentNullException.ThrowIfNull(host);
         if (host.Length == 0) return "is empty";
-        if (host.Any(char.IsWhiteSpace)) return "contains white space";
+        if (host.Any(char.IsWhiteSpace)) return "contains white space; a host name has none (separate several hosts with commas)";
         if (host.Contains('*', StringComparison.Ordinal)) return "is a wildcard; name concrete hosts, e.g. app.example.com";
         if (IPAddress.TryParse(host, out _)) return "is an IP address; name the host that the ingress routes (the address goes in -Address)";
         if (host.Contains(':', StringComparison.Ordinal) || host.Contains('/', StringComparison.Ordinal)) return "is not a bare host name (no scheme, port or path)";

@@ -71,6 +71,20 @@ public sealed class BrowserProbeTests(SharedBrowserProbe shared) : IClassFixture
         verdict.Observed.Should().Contain($"http://{Host}:{site.HttpPort}/").And.Contain("not upgraded to HTTPS");
     }
 
+    [Fact]
+    public async Task A_site_that_accepts_the_connection_and_never_answers_is_a_failed_navigation_not_an_exception()
+    {
+        await using var silent = Probes.Servers.RawTcpServer.Silent();
+        await using var probe = new BrowserProbe(new Timeouts { Browser = new NamedTimeout("browser", TimeSpan.FromSeconds(8)) });
+        var visit = new BrowserVisit(Host, "127.0.0.1", silent.Port, silent.Port, [_runCa.PublicCertificate], Path.Combine(_evidence, "KR-UX-01-silent.png"));
+
+        var evidence = await probe.VisitAsync(visit, CancellationToken.None);
+
+        evidence.NavigationError.Should().Contain("Timeout", Describe(evidence));
+        evidence.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), "the whole visit is bounded by the browser timeout");
+        BrowserJudge.Judge(evidence).Outcome.Should().Be(Outcome.Failed);
+    }
+
     private Task<Evidence.BrowserEvidence> Visit(LocalSite site, TestAuthority trusted) =>
         shared.Probe.VisitAsync(
             new BrowserVisit(Host, "127.0.0.1", site.HttpPort, site.HttpsPort, [trusted.PublicCertificate], Path.Combine(_evidence, "KR-UX-01-shop.png")),

@@ -144,6 +144,23 @@ public sealed class LeafProfileTests(AuthorityFixture authorities)
     }
 
     [Fact]
+    public void An_rsa2048_leaf_differs_from_a_valid_one_only_in_its_RSA_2048_key()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var valid = Issue(LeafProfile.Valid, at);
+        var rsa = Issue(LeafProfile.Rsa2048, at);
+
+        rsa.KeyAlgorithm.Should().Be("RSA");
+        rsa.KeySize.Should().Be(2048);
+        rsa.SignatureAlgorithm.Should().Be(valid.SignatureAlgorithm);
+        rsa.DnsNames.Should().Equal(valid.DnsNames);
+        rsa.Subject.Should().Be(valid.Subject);
+        rsa.ExtendedKeyUsages.Should().Equal(valid.ExtendedKeyUsages);
+        rsa.IsCertificateAuthority.Should().BeFalse();
+        (rsa.NotBefore, rsa.NotAfter).Should().Be((valid.NotBefore, valid.NotAfter));
+    }
+
+    [Fact]
     public void A_sha1_signed_leaf_is_signed_with_sha1WithRSAEncryption_and_has_an_RSA_2048_key()
     {
         using var issued = authorities.Root.Issue(LeafProfile.Sha1Signed, Hosts);

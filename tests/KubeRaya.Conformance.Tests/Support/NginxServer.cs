@@ -9,7 +9,8 @@ namespace KubeRaya.Conformance.Tests.Support;
 /// <summary>
 /// Debian's nginx (/usr/sbin/nginx) as a child process with its own temporary prefix, configuration, pid file and
 /// error log, listening on 127.0.0.1 at a free port. The caller gives the body of the <c>http { }</c> block, with
-/// <see cref="PortToken"/> where the port goes and <see cref="DirectoryToken"/> for the prefix directory, plus any files
+/// <see cref="PortToken"/> where the port goes (and <see cref="SecondPortToken"/> where a second, distinct free port goes,
+/// e.g. HTTP and HTTPS) and <see cref="DirectoryToken"/> for the prefix directory, plus any files
 /// (certificates, keys) to put there with mode 0600. Disposal stops the process and deletes the directory, also when
 /// the test failed; it is idempotent.
 /// </summary>
@@ -17,6 +18,9 @@ public sealed class NginxServer : IAsyncDisposable
 {
     /// <summary>Replaced by the TCP port in the configuration body.</summary>
     public const string PortToken = "{{port}}";
+
+    /// <summary>Replaced by a second free TCP port, distinct from <see cref="PortToken"/>'s, in the configuration body.</summary>
+    public const string SecondPortToken = "{{port2}}";
 
     /// <summary>Replaced by the prefix directory (no trailing slash) in the configuration body.</summary>
     public const string DirectoryToken = "{{dir}}";
@@ -32,15 +36,19 @@ public sealed class NginxServer : IAsyncDisposable
     private readonly ConcurrentQueue<string> standardError = new();
     private int disposed;
 
-    private NginxServer(string directory, int port)
+    private NginxServer(string directory, int port, int secondPort)
     {
         Directory = directory;
         Port = port;
+        SecondPort = secondPort;
         process = Launch(directory, standardError);
     }
 
     /// <summary>The port nginx listens on, on 127.0.0.1.</summary>
     public int Port { get; }
+
+    /// <summary>The port put where <see cref="SecondPortToken"/> stood (nginx listens on it only if the body says so).</summary>
+    public int SecondPort { get; }
 
     /// <summary>The prefix directory holding the configuration, the files given, the pid file and the error log.</summary>
     public string Directory { get; }
@@ -73,8 +81,10 @@ public sealed class NginxServer : IAsyncDisposable
             {
                 foreach (var (name, content) in files) WritePrivate(Path.Combine(directory, name), content);
                 var port = FreePort();
-                WritePrivate(ConfigPath(directory), Configuration(httpBody, directory, port));
-                server = new NginxServer(directory, port);
+                var secondPort = FreePort();
+                while (secondPort == port) secondPort = FreePort();
+                WritePrivate(ConfigPath(directory), Configuration(httpBody, directory, port, secondPort));
+                server = new NginxServer(directory, port, secondPort);
                 if (await server.WaitUntilListeningAsync(cancellationToken).ConfigureAwait(false)) return server;
                 lastLog = server.ErrorLog;
             }
@@ -113,9 +123,10 @@ public sealed class NginxServer : IAsyncDisposable
         }
     }
 
-    private static string Configuration(string httpBody, string directory, int port)
+    private static string Configuration(string httpBody, string directory, int port, int secondPort)
     {
         var body = httpBody.Replace(PortToken, port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace(SecondPortToken, secondPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace(DirectoryToken, directory, StringComparison.Ordinal);
         return $$"""
             daemon off;

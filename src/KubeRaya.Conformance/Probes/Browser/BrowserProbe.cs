@@ -192,7 +192,6 @@ public sealed partial class BrowserProbe : IAsyncDisposable
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
-            // Playwright reports a navigation that ran out of time as System.TimeoutException, not as a PlaywrightException.
             navigationError = FirstLine(ex.Message);
         }
 
