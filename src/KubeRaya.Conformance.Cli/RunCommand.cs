@@ -31,6 +31,7 @@ public static class RunCommand
             throw new UsageException($"unknown target '{target}': use one of {string.Join(", ", Targets)}");
         var reportDirectory = Path.GetFullPath(arguments.Text("report-dir") ?? Path.Combine("artifacts", "report"));
         var tags = arguments.List("tags");
+        TagFilter.Check(tags);
         var root = RepositoryLayout.Root();
         var suite = arguments.Text("suite") ?? SuiteRunner.DefaultAssembly(root);
         var runId = RunIds.New();

@@ -20,6 +20,9 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
     /// <summary>Requests the app continuously go out this often while its certificate rotates.</summary>
     public static readonly TimeSpan RotationProbeInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Requests the continuous probe makes at least after the Secret's replacement (more than the rotation judge needs).</summary>
+    public const int MinimumRotationProbes = 8;
+
     /// <summary>Deploys an app of the variant for a scenario.</summary>
     public async Task<ScenarioApp> DeployAsync(AppVariant variant, CancellationToken cancellationToken) =>
         new(await cluster.DeployAsync(variant, cancellationToken).ConfigureAwait(false));
@@ -70,7 +73,7 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
             {
                 var at = clock.Elapsed;
                 var seen = await tls.HandshakeAsync(endpoint, app.Host, app.Host, null, CancellationToken.None).ConfigureAwait(false);
-                probes++;
+                Interlocked.Increment(ref probes);
                 if (!seen.Completed || seen.HttpStatus is null or >= 500)
                     failures.Add(new RotationProbeFailure(at, seen.Failure ?? $"status {seen.HttpStatus}"));
                 else if (servedAfter is null && seen.Leaf?.Sha256Fingerprint == newFingerprint)
@@ -83,9 +86,15 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
         var prober = Task.Run(ProbeContinuouslyAsync, CancellationToken.None);
         await cluster.Workloads.ReplaceCertificateAsync(app.App.Spec, replacement, cancellationToken).ConfigureAwait(false);
         var replacedAt = clock.Elapsed;
+        var probesBefore = Volatile.Read(ref probes);
         await BoundedPoll.UntilAsync(_ => Task.FromResult(servedAfter), s => s is not null, timeouts.Rotation, cancellationToken, interval: RotationProbeInterval).ConfigureAwait(false);
         // Keep watching briefly after the switch, so a failure right after the reload is seen too.
-        await BoundedPoll.UntilAsync(_ => Task.FromResult(clock.Elapsed - (servedAfter ?? clock.Elapsed)), d => d >= TimeSpan.FromSeconds(1), new NamedTimeout("rotation-settle", TimeSpan.FromSeconds(2)), cancellationToken, interval: RotationProbeInterval).ConfigureAwait(false);
+        // Keep watching after the switch (at least a second and enough requests for the judge to count), so a
+        // failure right after the change is seen too; on a slow machine this takes more requests' time, not a retry.
+        await BoundedPoll.UntilAsync(
+            _ => Task.FromResult((Since: clock.Elapsed - (servedAfter ?? clock.Elapsed), During: Volatile.Read(ref probes) - probesBefore)),
+            o => o.Since >= TimeSpan.FromSeconds(1) && o.During >= MinimumRotationProbes,
+            new NamedTimeout("rotation-settle", TimeSpan.FromSeconds(15)), cancellationToken, interval: RotationProbeInterval).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         await prober.ConfigureAwait(false);
         app.Rotation = new RotationEvidence
@@ -95,8 +104,8 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
             NewFingerprint = newFingerprint,
             NewServedAfter = servedAfter is null ? null : servedAfter - replacedAt,
             ObservedFor = clock.Elapsed - replacedAt,
-            ProbeCount = probes,
-            Failures = failures.Select(f => f with { At = f.At - replacedAt }).ToList(),
+            ProbeCount = probes - probesBefore,
+            Failures = failures.Where(f => f.At >= replacedAt).Select(f => f with { At = f.At - replacedAt }).ToList(),
         };
     }
 
