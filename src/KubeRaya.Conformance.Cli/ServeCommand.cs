@@ -39,7 +39,7 @@ public static class ServeCommand
         await using var platform = await ReferenceSession.StartPlatformAsync(faults, stop).ConfigureAwait(false);
         try
         {
-            var kubeconfig = OwnerOnly(written[0], await File.ReadAllBytesAsync(platform.KubeconfigPath, stop).ConfigureAwait(false));
+            var kubeconfig = PrivateFile.Write(written[0], await File.ReadAllBytesAsync(platform.KubeconfigPath, stop).ConfigureAwait(false));
             var caBundle = Path.Combine(directory, ApiCaFileName);
             await File.WriteAllTextAsync(caBundle, ApiServerCa(platform.KubeconfigPath), stop).ConfigureAwait(false);
             var description = new PlatformDescription(platform.IngressAddress, 80, 443, caBundle);
@@ -66,15 +66,6 @@ public static class ServeCommand
         }
         output.WriteLine("reference platform stopped");
         return 0;
-    }
-
-    private static string OwnerOnly(string path, byte[] content)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var stream = new FileStream(path, options)) stream.Write(content);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return path;
     }
 
     private static string ApiServerCa(string kubeconfigPath)
