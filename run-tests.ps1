@@ -81,7 +81,9 @@ function Build-Harness {
 $cli = Join-Path $root 'src/KubeRaya.Conformance.Cli/bin/Release/net10.0/kuberaya-conformance.dll'
 
 function Invoke-Cli([string[]]$cliArgs) {
-    & dotnet $cli @cliArgs
+    # Out-Host streams the harness's lines as they come (serve's ready line, run progress) instead of making them
+    # part of this function's return value, which would also turn the exit code into an array.
+    & dotnet $cli @cliArgs | Out-Host
     return $LASTEXITCODE
 }
 

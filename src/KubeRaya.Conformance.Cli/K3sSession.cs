@@ -46,22 +46,26 @@ public sealed class K3sSession : ClusterSession
         var plan = new K3sPlan(runId, new ControllerInstall(pin, pins, Path.Combine(work.FullName, "kubeconfig"), Path.Combine(work.FullName, pin.DownloadFileName)));
         var tools = new ToolRunner();
         var lifecycle = new K3sLifecycle(plan, tools, keep, reportDirectory, work, output);
-        try
+        return await lifecycle.GuardAsync<ITargetSession>(async () =>
         {
             ThrowawayCluster.RequireTools(tools, plan.Tools, "k3s");
             foreach (var (name, value) in K3sPlan.DockerSettings)
                 if (string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable(name))) System.Environment.SetEnvironmentVariable(name, value);
             var container = Build(plan);
+            if (System.Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host
+                && await DockerEngineProbe.ProblemAsync(new Uri(host), Timeouts.FromEnvironment().Connect.Value, cancellationToken).ConfigureAwait(false) is { } problem)
+                throw new IncompleteRunException($"no Docker engine answers, so -Target k3s cannot start K3s ({problem}): start Docker, or point DOCKER_HOST at one (README.md, 'Real clusters')");
             ControllerPins.RequireVerified(pin, pins);
 
             output.WriteLine($"Starting K3s ({K3sPlan.Image}) in a container...");
             lifecycle.Container = container;
+            lifecycle.Created = true;
             using (var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 bound.CancelAfter(Timeouts.FromEnvironment().ClusterCreate.Value);
                 await StartAsync(container, bound.Token, cancellationToken).ConfigureAwait(false);
             }
-            await WriteOwnerOnlyAsync(plan.Controller.Kubeconfig, await container.GetKubeconfigAsync().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            PrivateFile.Write(plan.Controller.Kubeconfig, System.Text.Encoding.UTF8.GetBytes(await container.GetKubeconfigAsync().ConfigureAwait(false)));
             await tools.RunCheckedAsync(plan.LabelNode, Timeouts.FromEnvironment().Tool, cancellationToken).ConfigureAwait(false);
             output.WriteLine($"Installing {pin.Description}...");
             var controller = await ThrowawayCluster.InstallControllerAsync(tools, plan.Controller, cancellationToken).ConfigureAwait(false);
@@ -86,17 +90,7 @@ public sealed class K3sSession : ClusterSession
             environment["dockerSettings"] = string.Join(", ", K3sPlan.DockerSettings.Keys.Append("DOCKER_API_VERSION").Select(k => $"{k}={System.Environment.GetEnvironmentVariable(k) ?? "(unset)"}"));
             KindSession.Describe(environment, pin, controller);
             return new K3sSession(checkedConfiguration, environment, lifecycle);
-        }
-        catch (ClusterConnectionException e)
-        {
-            await lifecycle.StopAsync().ConfigureAwait(false);
-            throw ExistingSession.Translate(e);
-        }
-        catch
-        {
-            await lifecycle.StopAsync().ConfigureAwait(false);
-            throw;
-        }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Exports the controller's and the container's logs into the report directory, before the report is written.</summary>
@@ -135,65 +129,34 @@ public sealed class K3sSession : ClusterSession
         }
     }
 
-    private static async Task WriteOwnerOnlyAsync(string path, string text, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        var stream = new FileStream(path, options);
-        await using (stream.ConfigureAwait(false))
-        {
-            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The container's end: logs first (once), then removal unless kept, then the work folder.</summary>
+    /// <summary>A K3s container's end: its log is kept and the container removed.</summary>
     private sealed class K3sLifecycle(K3sPlan plan, ToolRunner tools, bool keep, string reportDirectory, DirectoryInfo work, TextWriter output)
+        : ThrowawayLifecycle(plan.Controller, tools, keep, reportDirectory, work, output)
     {
-        private bool _logsExported;
-        private bool _stopped;
-
         public K3sContainer? Container { get; set; }
 
-        public async Task ExportLogsAsync(CancellationToken cancellationToken)
+        protected override string KeptLine =>
+            $"K3s container kept (-KeepCluster): find it with 'docker ps --filter label={Workloads.RunLabels.Run}={plan.RunId}'";
+
+        protected override async Task ExportClusterLogsAsync(string folder, CancellationToken cancellationToken)
         {
-            if (_logsExported || Container is null) return;
-            _logsExported = true;
-            var folder = Path.Combine(reportDirectory, ThrowawayCluster.LogFolder);
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-            await ThrowawayCluster.ExportControllerLogsAsync(tools, plan.Controller, reportDirectory, cancellationToken).ConfigureAwait(false);
+            if (Container is null) return;
             var (stdout, stderr) = await Container.GetLogsAsync(ct: cancellationToken).ConfigureAwait(false);
             await File.WriteAllTextAsync(Path.Combine(folder, "k3s.log"), stdout + stderr, cancellationToken).ConfigureAwait(false);
         }
 
-        public async ValueTask StopAsync()
+        protected override async Task<string?> RemoveAsync()
         {
-            if (_stopped) return;
-            _stopped = true;
-            using var bound = new CancellationTokenSource(Timeouts.FromEnvironment().Cleanup.Value + Timeouts.FromEnvironment().Tool.Value);
+            if (Container is null) return null;
             try
             {
-                await ExportLogsAsync(bound.Token).ConfigureAwait(false);
+                await Container.DisposeAsync().ConfigureAwait(false);
+                return null;
             }
-            catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                output.WriteLine($"kuberaya-conformance: could not export the K3s logs: {e.Message.Split('\n')[0]}");
+                return $"could not remove the K3s container ({e.Message.Split('\n')[0]}): remove it with 'docker rm -f $(docker ps -aq --filter label={Workloads.RunLabels.Run}={plan.RunId})'";
             }
-            if (Container is not null && !keep)
-            {
-                try
-                {
-                    await Container.DisposeAsync().ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    output.WriteLine($"kuberaya-conformance: could not remove the K3s container ({e.Message.Split('\n')[0]}): remove it with 'docker rm -f $(docker ps -aq --filter label={Workloads.RunLabels.Run}={plan.RunId})'");
-                }
-            }
-            else if (Container is not null)
-            {
-                output.WriteLine($"K3s container kept (-KeepCluster): find it with 'docker ps --filter label={Workloads.RunLabels.Run}={plan.RunId}'");
-            }
-            work.Delete(recursive: true);
         }
     }
 }

@@ -41,7 +41,7 @@ public sealed class KindSession : ClusterSession
         var tools = new ToolRunner();
         var timeouts = Timeouts.FromEnvironment();
         var lifecycle = new KindLifecycle(plan, tools, keep, reportDirectory, work, output);
-        try
+        return await lifecycle.GuardAsync<ITargetSession>(async () =>
         {
             ThrowawayCluster.RequireTools(tools, plan.Tools, "kind");
             var engine = await tools.RunAsync(KindPlan.DockerEngine, timeouts.Tool, cancellationToken).ConfigureAwait(false);
@@ -71,17 +71,7 @@ public sealed class KindSession : ClusterSession
             environment["nodeImage"] = $"{KindClusterConfig.NodeImage(File.ReadAllText(plan.ConfigPath)) ?? "kind's default node image"} ({environment["nodeImage"]})";
             Describe(environment, plan.Controller.Pin, controller);
             return new KindSession(checkedConfiguration, environment, lifecycle);
-        }
-        catch (ClusterConnectionException e)
-        {
-            await lifecycle.StopAsync().ConfigureAwait(false);
-            throw ExistingSession.Translate(e);
-        }
-        catch
-        {
-            await lifecycle.StopAsync().ConfigureAwait(false);
-            throw;
-        }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Exports the controller's and the cluster's logs into the report directory, before the report is written.</summary>
@@ -121,50 +111,29 @@ public sealed class KindSession : ClusterSession
         return (new KindPlan(runId, config, install), arguments.Flag("keep-cluster"), arguments.Flag("keep-on-failure"));
     }
 
-    /// <summary>The cluster's end: logs first (once), then deletion unless kept, then the work folder.</summary>
+    /// <summary>A kind cluster's end: kind exports its logs and deletes it.</summary>
     private sealed class KindLifecycle(KindPlan plan, ToolRunner tools, bool keep, string reportDirectory, DirectoryInfo work, TextWriter output)
+        : ThrowawayLifecycle(plan.Controller, tools, keep, reportDirectory, work, output)
     {
-        private bool _logsExported;
-        private bool _stopped;
+        protected override string KeptLine =>
+            $"kind cluster {plan.ClusterName} kept (-KeepCluster): 'kind get kubeconfig --name {plan.ClusterName}' gives its kubeconfig; delete it with 'kind delete cluster --name {plan.ClusterName}'";
 
-        public bool Created { get; set; }
-
-        public async Task ExportLogsAsync(CancellationToken cancellationToken)
+        protected override async Task ExportClusterLogsAsync(string folder, CancellationToken cancellationToken)
         {
-            if (_logsExported || !Created) return;
-            _logsExported = true;
-            var folder = Path.Combine(reportDirectory, ThrowawayCluster.LogFolder);
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-            await ThrowawayCluster.ExportControllerLogsAsync(tools, plan.Controller, reportDirectory, cancellationToken).ConfigureAwait(false);
-            var export = await tools.RunAsync(plan.ExportLogs(Path.Combine(folder, "kind")), Timeouts.FromEnvironment().Tool, cancellationToken).ConfigureAwait(false);
-            if (!export.Succeeded) output.WriteLine($"kuberaya-conformance: could not export the cluster's logs: {export.LastLine}");
+            var export = await Tools.RunAsync(plan.ExportLogs(Path.Combine(folder, "kind")), Timeouts.FromEnvironment().Tool, cancellationToken).ConfigureAwait(false);
+            if (!export.Succeeded) await File.WriteAllTextAsync(Path.Combine(folder, "kind-export-failed.txt"), $"'{export.Command.CommandLine}' failed: {export.LastLine}\n", cancellationToken).ConfigureAwait(false);
         }
 
-        public async ValueTask StopAsync()
+        protected override async Task<string?> RemoveAsync()
         {
-            if (_stopped) return;
-            _stopped = true;
-            using var bound = new CancellationTokenSource(Timeouts.FromEnvironment().Cleanup.Value + Timeouts.FromEnvironment().Tool.Value);
             try
             {
-                await ExportLogsAsync(bound.Token).ConfigureAwait(false);
-                if (Created && !keep)
-                {
-                    var deleted = await tools.RunAsync(plan.Delete, Timeouts.FromEnvironment().Tool, CancellationToken.None).ConfigureAwait(false);
-                    if (!deleted.Succeeded) output.WriteLine($"kuberaya-conformance: could not delete kind cluster {plan.ClusterName} ({deleted.LastLine}): delete it with '{plan.Delete.CommandLine}'");
-                }
-                else if (Created)
-                {
-                    output.WriteLine($"kind cluster {plan.ClusterName} kept (-KeepCluster): 'kind get kubeconfig --name {plan.ClusterName}' gives its kubeconfig; delete it with 'kind delete cluster --name {plan.ClusterName}'");
-                }
+                var deleted = await Tools.RunAsync(plan.Delete, Timeouts.FromEnvironment().Tool, CancellationToken.None).ConfigureAwait(false);
+                return deleted.Succeeded ? null : $"could not delete kind cluster {plan.ClusterName} ({deleted.LastLine}): delete it with '{plan.Delete.CommandLine}'";
             }
-            catch (Exception e) when (e is OperationCanceledException or ClusterConnectionException or IOException)
+            catch (ClusterConnectionException e)
             {
-                output.WriteLine($"kuberaya-conformance: cleaning up kind cluster {plan.ClusterName} was cut short ({e.Message.Split('\n')[0]}): check with 'kind get clusters'");
-            }
-            finally
-            {
-                work.Delete(recursive: true);
+                return $"could not delete kind cluster {plan.ClusterName} ({e.Message}): delete it with '{plan.Delete.CommandLine}'";
             }
         }
     }

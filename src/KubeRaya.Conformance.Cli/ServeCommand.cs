@@ -36,10 +36,10 @@ public static class ServeCommand
         Directory.CreateDirectory(directory);
         var written = new[] { KubeconfigFileName, PlatformFileName, ApiCaFileName }.Select(f => Path.Combine(directory, f)).ToArray();
 
-        await using var platform = await ReferenceSession.StartPlatformAsync(faults, stop).ConfigureAwait(false);
+        var platform = await ReferenceSession.StartPlatformAsync(faults, stop).ConfigureAwait(false);
         try
         {
-            var kubeconfig = OwnerOnly(written[0], await File.ReadAllBytesAsync(platform.KubeconfigPath, stop).ConfigureAwait(false));
+            var kubeconfig = PrivateFile.Write(written[0], await File.ReadAllBytesAsync(platform.KubeconfigPath, stop).ConfigureAwait(false));
             var caBundle = Path.Combine(directory, ApiCaFileName);
             await File.WriteAllTextAsync(caBundle, ApiServerCa(platform.KubeconfigPath), stop).ConfigureAwait(false);
             var description = new PlatformDescription(platform.IngressAddress, 80, 443, caBundle);
@@ -47,7 +47,7 @@ public static class ServeCommand
             var temporary = written[1] + ".tmp";
             await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(description, RunConfiguration.JsonOptions), stop).ConfigureAwait(false);
             File.Move(temporary, written[1], overwrite: true);
-            output.WriteLine($"reference platform ready (a test double, not a cluster): kubeconfig {kubeconfig}, ingress {platform.IngressAddress} ports 80/443, {written[1]}; stop with Ctrl-C or SIGTERM");
+            output.WriteLine($"reference platform ready (a test double, not a cluster): kubeconfig {kubeconfig}, ingress {platform.IngressAddress} ports 80/443, {written[1]}; stop with Ctrl-C or SIGTERM (process {System.Environment.ProcessId})");
             output.Flush();
 
             var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -63,18 +63,17 @@ public static class ServeCommand
         finally
         {
             foreach (var file in written) File.Delete(file);
+            await platform.DisposeAsync().ConfigureAwait(false);
         }
-        output.WriteLine("reference platform stopped");
+        try
+        {
+            output.WriteLine("reference platform stopped");
+        }
+        catch (IOException)
+        {
+            // Whoever read our output is gone (e.g. the whole process group got SIGTERM); the platform is stopped all the same.
+        }
         return 0;
-    }
-
-    private static string OwnerOnly(string path, byte[] content)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var stream = new FileStream(path, options)) stream.Write(content);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return path;
     }
 
     private static string ApiServerCa(string kubeconfigPath)
