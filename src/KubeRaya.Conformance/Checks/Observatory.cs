@@ -24,7 +24,6 @@ public sealed class Observatory : IAsyncDisposable
     private readonly CancellationToken _runToken;
     private readonly Dictionary<string, string> _randomPaths;
     private readonly BrowserProbe _browser;
-    private readonly SemaphoreSlim _browserGate = new(1, 1);
 
     /// <summary>Observes the given endpoints, writing evidence into the report directory.</summary>
     /// <param name="endpoints">The ingress and its hosts.</param>
@@ -77,27 +76,24 @@ public sealed class Observatory : IAsyncDisposable
     public Task<Observation<HostScopeEvidence>> HostScopeAsync(string host) =>
         ObserveAsync(host, "host-scope", () => _hostScope.ProbeAsync(_probeEndpoint, host, _endpoints.Hosts, _runToken));
 
-    /// <summary>Headless Chromium, trusting only the run's CA, opening http://host/ (one visit at a time).</summary>
+    /// <summary>Headless Chromium, trusting only the run's CA, opening http://host/. The first request makes the visits of
+    /// every host at once, in one browser, a few pages at a time, each in a fresh browser context.</summary>
     public Task<Observation<BrowserEvidence>> BrowserAsync(string host) =>
         ObserveAsync(host, "browser", async () =>
         {
-            var (_, screenshot) = _files.PathFor(host, "browser", "png");
-            await _browserGate.WaitAsync(_runToken).ConfigureAwait(false);
-            try
-            {
-                return await _browser.VisitAsync(new BrowserVisit(host, _endpoints.Address, _endpoints.HttpPort, _endpoints.HttpsPort, [.. _endpoints.CaBundle], screenshot), _runToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                _browserGate.Release();
-            }
+            var visits = await _memo.GetAsync("browser|every host", VisitEveryHostAsync).ConfigureAwait(false);
+            return visits[host];
         });
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _browser.DisposeAsync();
+
+    private async Task<Dictionary<string, BrowserEvidence>> VisitEveryHostAsync()
     {
-        await _browser.DisposeAsync().ConfigureAwait(false);
-        _browserGate.Dispose();
+        var visits = _endpoints.Hosts.Select(host => new BrowserVisit(
+            host, _endpoints.Address, _endpoints.HttpPort, _endpoints.HttpsPort, [.. _endpoints.CaBundle], _files.PathFor(host, "browser", "png").Full)).ToList();
+        var evidence = await _browser.VisitAllAsync(visits, _runToken).ConfigureAwait(false);
+        return evidence.ToDictionary(e => e.Host, StringComparer.OrdinalIgnoreCase);
     }
 
     private Task<Observation<T>> ObserveAsync<T>(string host, string kind, Func<Task<T>> probe) where T : notnull =>

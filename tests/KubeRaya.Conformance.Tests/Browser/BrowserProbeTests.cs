@@ -85,6 +85,65 @@ public sealed class BrowserProbeTests(SharedBrowserProbe shared) : IClassFixture
         BrowserJudge.Judge(evidence).Outcome.Should().Be(Outcome.Failed);
     }
 
+    [Fact]
+    public async Task One_browser_visits_several_hosts_and_each_ends_on_its_own_https_page()
+    {
+        string[] hosts = ["a.kuberaya.test", "b.kuberaya.test", "c.kuberaya.test", Host];
+        using var certificate = _runCa.IssueServer(hosts);
+        await using var site = await LocalSite.StartAsync(certificate);
+
+        var evidence = await shared.Probe.VisitAllAsync(hosts.Select(h => VisitOf(h, site)).ToList(), CancellationToken.None);
+
+        evidence.Select(e => e.Host).Should().Equal(hosts);
+        evidence.Select(e => e.FinalUrl).Should().Equal(hosts.Select(h => $"https://{h}:{site.HttpsPort}/"), string.Join("\n", evidence.Select(Describe)));
+        evidence.Should().OnlyContain(e => e.Status == 200 && e.NavigationError == null && e.Screenshot != null);
+        evidence.Select(e => BrowserJudge.Judge(e).Outcome).Should().OnlyContain(o => o == Outcome.Passed);
+    }
+
+    [Fact]
+    public async Task Visits_in_one_browser_share_no_HSTS_state_so_one_host_cannot_upgrade_another_hosts_visit()
+    {
+        // kuberaya.test sends HSTS with includeSubDomains; its subdomain shop.kuberaya.test serves its page over plain
+        // HTTP. Had the second visit inherited the first one's HSTS state, the browser would have upgraded it to https
+        // by itself and hidden that the server does not redirect.
+        const string parent = "kuberaya.test";
+        using var certificate = _runCa.IssueServer(parent, Host);
+        await using var site = await LocalSite.StartAsync(certificate, hsts: "max-age=31536000; includeSubDomains", hostWithoutRedirect: Host);
+        await using var oneAtATime = new BrowserProbe(new Timeouts(), concurrentVisits: 1);
+
+        var evidence = await oneAtATime.VisitAllAsync([VisitOf(parent, site), VisitOf(Host, site)], CancellationToken.None);
+
+        evidence[0].FinalUrl.Should().Be($"https://{parent}:{site.HttpsPort}/", Describe(evidence[0]));
+        evidence[1].FinalUrl.Should().Be($"http://{Host}:{site.HttpPort}/", Describe(evidence[1]));
+        evidence[1].Hops.Select(h => h.Status).Should().Equal([200], "the plain-HTTP request reached the server, unupgraded");
+        BrowserJudge.Judge(evidence[1]).Outcome.Should().Be(Outcome.Failed);
+    }
+
+    [Fact]
+    public async Task Visits_that_trust_different_CAs_cannot_share_a_browser()
+    {
+        using var other = new TestAuthority("Other CA");
+        var visit = new BrowserVisit(Host, "127.0.0.1", 8080, 8443, [_runCa.PublicCertificate], "x.png");
+
+        var mixing = () => shared.Probe.VisitAllAsync([visit, visit with { Host = "a.kuberaya.test", TrustedCas = [other.PublicCertificate] }], CancellationToken.None);
+
+        await mixing.Should().ThrowAsync<ArgumentException>().WithMessage("*same CA certificates*");
+    }
+
+    [Fact]
+    public void Several_visits_map_each_host_to_its_address_and_only_those_hosts_bypass_the_dead_proxy()
+    {
+        var visit = new BrowserVisit(Host, "127.0.0.1", 8080, 8443, [], "x.png");
+
+        var arguments = BrowserProbe.ArgumentsFor([visit, visit with { Host = "a.kuberaya.test", Address = "::1" }, visit]);
+
+        arguments.Should().Contain("--host-resolver-rules=MAP shop.kuberaya.test 127.0.0.1,MAP a.kuberaya.test [::1],MAP * ~NOTFOUND")
+            .And.Contain("--proxy-bypass-list=shop.kuberaya.test;a.kuberaya.test");
+    }
+
+    private BrowserVisit VisitOf(string host, LocalSite site) =>
+        new(host, "127.0.0.1", site.HttpPort, site.HttpsPort, [_runCa.PublicCertificate], Path.Combine(_evidence, $"KR-UX-01-{host}.png"));
+
     private Task<Evidence.BrowserEvidence> Visit(LocalSite site, TestAuthority trusted) =>
         shared.Probe.VisitAsync(
             new BrowserVisit(Host, "127.0.0.1", site.HttpPort, site.HttpsPort, [trusted.PublicCertificate], Path.Combine(_evidence, "KR-UX-01-shop.png")),

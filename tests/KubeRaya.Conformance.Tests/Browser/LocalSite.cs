@@ -12,7 +12,8 @@ namespace KubeRaya.Conformance.Tests.Browser;
 
 /// <summary>
 /// A Kestrel site on 127.0.0.1 with an HTTP and an HTTPS port, both OS-chosen. HTTP redirects to HTTPS
-/// (308, same host) unless told not to; HTTPS serves a small page with the given certificate.
+/// (308, same host) unless told not to (for every host, or for one); HTTPS serves a small page with the given
+/// certificate, and a Strict-Transport-Security header when given one.
 /// </summary>
 internal sealed class LocalSite : IAsyncDisposable
 {
@@ -28,7 +29,7 @@ internal sealed class LocalSite : IAsyncDisposable
     public int HttpPort { get; }
     public int HttpsPort { get; }
 
-    public static async Task<LocalSite> StartAsync(X509Certificate2 certificate, bool redirect = true)
+    public static async Task<LocalSite> StartAsync(X509Certificate2 certificate, bool redirect = true, string? hsts = null, string? hostWithoutRedirect = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -41,7 +42,8 @@ internal sealed class LocalSite : IAsyncDisposable
         var httpsPort = 0;
         app.Run(async context =>
         {
-            if (!context.Request.IsHttps && redirect)
+            if (context.Request.IsHttps && hsts is not null) context.Response.Headers.StrictTransportSecurity = hsts;
+            if (!context.Request.IsHttps && redirect && !string.Equals(context.Request.Host.Host, hostWithoutRedirect, StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
                 context.Response.Headers.Location = $"https://{context.Request.Host.Host}:{httpsPort}{context.Request.Path}{context.Request.QueryString}";

@@ -57,7 +57,8 @@ internal sealed record EndpointRun(CliRun Process, RunReport Report, RunScope Sc
                 : $"{e.Key.Id} on {e.Key.host}: expected {e.Value}, but summary.json has no such result")
             .Concat(reported.Keys.Where(k => !expected.ContainsKey(k)).Select(k => $"{k.Control} on {k.Host}: reported, but no such control and host exist"))
             .ToList();
-        mismatches.Should().BeEmpty($"exactly [{string.Join(", ", failures.Select(f => $"{f.Control} on {f.Host}"))}] should fail; the command line said:\n{Process.Transcript}");
+        var intended = string.Join("; ", failures.Select(f => f.Collateral is null ? $"{f.Control} on {f.Host}" : $"{f.Control} on {f.Host} ({f.Collateral})"));
+        mismatches.Should().BeEmpty($"exactly [{intended}] should fail; the command line said:\n{Process.Transcript}");
 
         var coreFailure = failures.Any(f => ControlCatalogue.Get(f.Control).Profile == Profile.Core);
         Process.ExitCode.Should().Be(coreFailure ? 1 : 0, Process.Transcript);

@@ -3,7 +3,7 @@ using KubeRaya.Conformance.Controls;
 namespace KubeRaya.Conformance.Tests.EndToEnd;
 
 /// <summary>
-/// Which E-mode controls a run decides. A whole run takes 10 to 15 s, most of it process start and the browser
+/// Which E-mode controls a run decides. A whole run of two hosts takes 10 to 20 s, most of it process start and the browser
 /// (KR-UX-01), so most fault tests leave the browser out by naming every other E-mode control in --tags: the run is
 /// barely faster than one naming a single control, and proves that every other decided control still passed.
 /// </summary>

@@ -15,16 +15,23 @@ namespace KubeRaya.Conformance.Probes.Browser;
 /// </summary>
 /// <remarks>
 /// Honesty rules: the browser trusts the run's CA through a temporary NSS database (never by ignoring
-/// certificate errors); the host is mapped to the target address inside the browser (DNS is never asked,
+/// certificate errors); the hosts are mapped to the target address inside the browser (DNS is never asked,
 /// every other name fails to resolve, and every other host is sent to a dead loopback proxy, so the page
 /// cannot make the browser reach anything but the target); nothing is downloaded or installed; a fresh
-/// profile and home are used and deleted for every visit; the browser is always closed. The whole visit is
-/// bounded by <see cref="Timeouts.Browser"/>. The Playwright driver is started once per probe and ended on dispose.
+/// profile and home are used and deleted for every browser; the browser is always closed.
+/// Several hosts are visited by one browser, a few at a time, each visit in its own new browser context: an
+/// incognito-like context shares no cookies, cache, storage or HSTS state with any other, so what one host told
+/// the browser (e.g. an HSTS policy with includeSubDomains) cannot change how another host's visit goes.
+/// Each visit (its context, navigation, settling and screenshot) is bounded by <see cref="Timeouts.Browser"/>, and
+/// so is starting the browser. The Playwright driver is started once per probe and ended on dispose.
 /// </remarks>
 public sealed partial class BrowserProbe : IAsyncDisposable
 {
     /// <summary>Where Debian's chromium package puts the browser binary.</summary>
     public const string DefaultChromiumPath = "/usr/lib/chromium/chromium";
+
+    /// <summary>How many pages one browser has open at once by default.</summary>
+    public const int DefaultConcurrentVisits = 4;
 
     /// <summary>A loopback proxy address that nothing answers, for every host but the target.</summary>
     private const string DeadProxy = "http://127.0.0.1:9";
@@ -32,25 +39,35 @@ public sealed partial class BrowserProbe : IAsyncDisposable
     private readonly Timeouts _timeouts;
     private readonly string _chromiumPath;
     private readonly string _certutilPath;
+    private readonly int _concurrentVisits;
     private readonly SemaphoreSlim _driverGate = new(1, 1);
     private IPlaywright? _driver;
     private bool _disposed;
 
-    /// <summary>A probe using the given timeouts and tool locations.</summary>
-    public BrowserProbe(Timeouts timeouts, string chromiumPath = DefaultChromiumPath, string certutilPath = NssTrustStore.DefaultCertutilPath)
+    /// <summary>A probe using the given timeouts and tool locations, opening at most <paramref name="concurrentVisits"/> pages at once.</summary>
+    public BrowserProbe(Timeouts timeouts, string chromiumPath = DefaultChromiumPath, string certutilPath = NssTrustStore.DefaultCertutilPath, int concurrentVisits = DefaultConcurrentVisits)
     {
         _timeouts = timeouts ?? throw new ArgumentNullException(nameof(timeouts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrentVisits, 1);
         _chromiumPath = chromiumPath;
         _certutilPath = certutilPath;
+        _concurrentVisits = concurrentVisits;
     }
 
     /// <summary>The command-line switches Chromium is started with for a visit (Playwright adds its own, e.g. headless and the profile folder).</summary>
     public static IReadOnlyList<string> ArgumentsFor(BrowserVisit visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        var address = IPAddress.TryParse(visit.Address, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6
-            ? $"[{ip}]"
-            : visit.Address;
+        return ArgumentsFor([visit]);
+    }
+
+    /// <summary>The command-line switches Chromium is started with for several visits: each visit's host is mapped to
+    /// its address, every other name resolves nowhere.</summary>
+    public static IReadOnlyList<string> ArgumentsFor(IReadOnlyList<BrowserVisit> visits)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        var mapped = visits.DistinctBy(v => v.Host, StringComparer.OrdinalIgnoreCase).ToList();
+        var rules = mapped.Select(v => $"MAP {v.Host} {AddressForRule(v.Address)}").Append("MAP * ~NOTFOUND");
         return
         [
             "--no-sandbox",
@@ -61,9 +78,9 @@ public sealed partial class BrowserProbe : IAsyncDisposable
             "--disable-component-update",
             "--disable-sync",
             "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForEngagedSites,MediaRouter,OptimizationHints",
-            $"--host-resolver-rules=MAP {visit.Host} {address},MAP * ~NOTFOUND",
+            $"--host-resolver-rules={string.Join(',', rules)}",
             $"--proxy-server={DeadProxy}",
-            $"--proxy-bypass-list={visit.Host}",
+            $"--proxy-bypass-list={string.Join(';', mapped.Select(v => v.Host))}",
         ];
     }
 
@@ -71,19 +88,35 @@ public sealed partial class BrowserProbe : IAsyncDisposable
     public async Task<BrowserEvidence> VisitAsync(BrowserVisit visit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visit);
+        return (await VisitAllAsync([visit], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>
+    /// Opens every visit's start URL in one browser, at most the probe's number of pages at once, each in a fresh
+    /// browser context, and records what the browser saw, in the order of <paramref name="visits"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The visits do not all trust the same CA certificates (one browser has one trust store).</exception>
+    public async Task<IReadOnlyList<BrowserEvidence>> VisitAllAsync(IReadOnlyList<BrowserVisit> visits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        if (visits.Count == 0) return [];
+        var fingerprints = Fingerprints(visits[0]);
+        if (visits.Any(v => !Fingerprints(v).SequenceEqual(fingerprints)))
+            throw new ArgumentException("Visits made by one browser must trust the same CA certificates.", nameof(visits));
         var started = Stopwatch.StartNew();
-        var evidence = new BrowserEvidence
+        var blank = visits.Select(v => new BrowserEvidence
         {
-            Host = visit.Host,
-            Address = visit.Address,
-            HttpPort = visit.HttpPort,
-            HttpsPort = visit.HttpsPort,
-            StartUrl = visit.StartUrl,
-            TrustedCaFingerprints = visit.TrustedCas.Select(c => Convert.ToHexString(SHA256.HashData(c.RawData))).ToList(),
+            Host = v.Host,
+            Address = v.Address,
+            HttpPort = v.HttpPort,
+            HttpsPort = v.HttpsPort,
+            StartUrl = v.StartUrl,
+            TrustedCaFingerprints = fingerprints,
             ObservedAt = DateTimeOffset.UtcNow,
-        };
+        }).ToList();
+        IReadOnlyList<BrowserEvidence> Unable(string problem, TimeSpan elapsed) => blank.Select(e => e with { ProbeProblem = problem, Elapsed = elapsed }).ToList();
         if (!File.Exists(_chromiumPath))
-            return evidence with { ProbeProblem = $"Chromium was not found at {_chromiumPath}; install Debian's chromium package", Elapsed = started.Elapsed };
+            return Unable($"Chromium was not found at {_chromiumPath}; install Debian's chromium package", started.Elapsed);
 
         IPlaywright playwright;
         try
@@ -92,42 +125,48 @@ public sealed partial class BrowserProbe : IAsyncDisposable
         }
         catch (PlaywrightException ex)
         {
-            return evidence with { ProbeProblem = $"the Playwright driver could not be started: {FirstLine(ex.Message)}", Elapsed = started.Elapsed };
+            return Unable($"the Playwright driver could not be started: {FirstLine(ex.Message)}", started.Elapsed);
         }
 
-        // The visit itself (browser start, navigation, settling, screenshot) is what the browser timeout bounds.
-        var clock = Stopwatch.StartNew();
-
+        // Starting the browser is bounded by the browser timeout, and so is each visit after it.
+        var launch = Stopwatch.StartNew();
         NssTrustStore? trust = null;
-        string? profile = null;
-        IBrowserContext? browser = null;
+        IBrowser? browser = null;
         try
         {
             try
             {
-                trust = await NssTrustStore.CreateAsync(visit.TrustedCas, _timeouts.Browser, cancellationToken, _certutilPath).ConfigureAwait(false);
-                profile = Directory.CreateTempSubdirectory("kr-browser-profile-").FullName;
-                browser = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+                trust = await NssTrustStore.CreateAsync(visits[0].TrustedCas, _timeouts.Browser, cancellationToken, _certutilPath).ConfigureAwait(false);
+                browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
                 {
                     ExecutablePath = _chromiumPath,
                     Headless = true,
-                    Args = ArgumentsFor(visit),
+                    Args = ArgumentsFor(visits),
                     Env = BrowserEnvironment(trust.HomeDirectory),
-                    Timeout = Remaining(clock),
-                    IgnoreHTTPSErrors = false,
-                    ServiceWorkers = ServiceWorkerPolicy.Block,
-                    AcceptDownloads = false,
-                    ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+                    Timeout = Remaining(launch),
                 }).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is PlaywrightException or TimeoutException or InvalidOperationException or IOException)
             {
-                return evidence with { ProbeProblem = $"the browser could not be started: {FirstLine(ex.Message)}", Elapsed = clock.Elapsed };
+                return Unable($"the browser could not be started: {FirstLine(ex.Message)}", launch.Elapsed);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            return await NavigateAsync(browser, visit, evidence, clock, cancellationToken).ConfigureAwait(false)
-                with { Browser = browser.Browser is { } b ? $"chromium {b.Version}" : "chromium", Elapsed = clock.Elapsed };
+            using var pages = new SemaphoreSlim(_concurrentVisits, _concurrentVisits);
+            var name = $"chromium {browser.Version}";
+            var running = visits.Select(async (visit, i) =>
+            {
+                await pages.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await VisitInNewContextAsync(browser, visit, blank[i] with { ObservedAt = DateTimeOffset.UtcNow, Browser = name }, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    pages.Release();
+                }
+            }).ToList();
+            return await Task.WhenAll(running).ConfigureAwait(false);
         }
         finally
         {
@@ -143,7 +182,43 @@ public sealed partial class BrowserProbe : IAsyncDisposable
                 }
             }
             trust?.Dispose();
-            DeleteQuietly(profile);
+        }
+    }
+
+    /// <summary>One visit in a browser context of its own, closed afterwards; bounded by the browser timeout.</summary>
+    private async Task<BrowserEvidence> VisitInNewContextAsync(IBrowser browser, BrowserVisit visit, BrowserEvidence evidence, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        IBrowserContext context;
+        try
+        {
+            context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                IgnoreHTTPSErrors = false,
+                ServiceWorkers = ServiceWorkerPolicy.Block,
+                AcceptDownloads = false,
+                ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            }).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            return evidence with { ProbeProblem = $"the browser could not open a new context: {FirstLine(ex.Message)}", Elapsed = clock.Elapsed };
+        }
+
+        try
+        {
+            return await NavigateAsync(context, visit, evidence, clock, cancellationToken).ConfigureAwait(false) with { Elapsed = clock.Elapsed };
+        }
+        finally
+        {
+            try
+            {
+                await context.CloseAsync().ConfigureAwait(false);
+            }
+            catch (PlaywrightException)
+            {
+                // The browser is closed with every context it still has.
+            }
         }
     }
 
@@ -178,9 +253,17 @@ public sealed partial class BrowserProbe : IAsyncDisposable
         }
     }
 
-    private async Task<BrowserEvidence> NavigateAsync(IBrowserContext browser, BrowserVisit visit, BrowserEvidence evidence, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task<BrowserEvidence> NavigateAsync(IBrowserContext context, BrowserVisit visit, BrowserEvidence evidence, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync().ConfigureAwait(false);
+        IPage page;
+        try
+        {
+            page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            return evidence with { ProbeProblem = $"the browser could not open a page: {FirstLine(ex.Message)}" };
+        }
         page.SetDefaultTimeout(Remaining(clock));
         page.SetDefaultNavigationTimeout(Remaining(clock));
 
@@ -284,6 +367,12 @@ public sealed partial class BrowserProbe : IAsyncDisposable
         return environment;
     }
 
+    private static List<string> Fingerprints(BrowserVisit visit) =>
+        visit.TrustedCas.Select(c => Convert.ToHexString(SHA256.HashData(c.RawData))).ToList();
+
+    private static string AddressForRule(string address) =>
+        IPAddress.TryParse(address, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{ip}]" : address;
+
     private float Remaining(Stopwatch clock) =>
         (float)Math.Max(1, (_timeouts.Browser.Value - clock.Elapsed).TotalMilliseconds);
 
@@ -291,23 +380,6 @@ public sealed partial class BrowserProbe : IAsyncDisposable
     {
         var line = message.Split('\n', 2)[0].Trim();
         return line.Length == 0 ? message.Trim() : line;
-    }
-
-    private static void DeleteQuietly(string? directory)
-    {
-        if (directory is null) return;
-        try
-        {
-            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left in the temp folder; it holds no key material.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // As above.
-        }
     }
 
     [GeneratedRegex(@"net::ERR_[A-Z0-9_]+")]
