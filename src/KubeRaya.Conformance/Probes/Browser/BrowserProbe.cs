@@ -269,13 +269,22 @@ public sealed partial class BrowserProbe : IAsyncDisposable
 
         IResponse? response = null;
         string? navigationError = null;
-        try
+        for (var attempt = 1; attempt <= NetworkChangedAttempts; attempt++)
         {
-            response = await page.GotoAsync(visit.StartUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = Remaining(clock) }).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
-        {
-            navigationError = FirstLine(ex.Message);
+            try
+            {
+                response = await page.GotoAsync(visit.StartUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = Remaining(clock) }).ConfigureAwait(false);
+                navigationError = null;
+                break;
+            }
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+            {
+                navigationError = FirstLine(ex.Message);
+                // Chromium aborts a navigation when any interface of the machine changes (another run's veth, for one);
+                // that says nothing about the target, so the visit is made again while time remains.
+                if (!navigationError.Contains("ERR_NETWORK_CHANGED", StringComparison.Ordinal) || Remaining(clock) < 1000)
+                    break;
+            }
         }
 
         if (navigationError is null)
@@ -294,6 +303,9 @@ public sealed partial class BrowserProbe : IAsyncDisposable
             ScreenshotProblem = screenshotProblem,
         };
     }
+
+    /// <summary>How many times a visit is made when Chromium reports that the machine's network changed under it.</summary>
+    private const int NetworkChangedAttempts = 3;
 
     /// <summary>Waits until the page's URL has stayed the same for three looks in a row (client-side redirects included).</summary>
     private async Task SettleAsync(IPage page, Stopwatch clock, CancellationToken cancellationToken)
