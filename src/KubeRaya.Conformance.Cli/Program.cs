@@ -10,6 +10,7 @@ try
     {
         "run" => await RunCommand.ExecuteAsync(arguments, Console.Out, interruption.Token),
         "verify-report" => VerifyReportCommand.Execute(arguments, Console.Out),
+        "calibrate" => await CalibrateCommand.ExecuteAsync(arguments, Console.Out, interruption.Token),
         _ => throw new UsageException($"unknown command '{arguments.Command}': use run, serve, verify-report, audit or calibrate"),
     };
 }

@@ -25,8 +25,11 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
         new(await cluster.DeployAsync(variant, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Removes a scenario's app (its namespace, which carries the run's label).</summary>
-    public Task RemoveAsync(ScenarioApp app, CancellationToken cancellationToken) =>
-        cluster.Workloads.DeleteNamespaceAsync(app.App.Spec.Namespace, cancellationToken);
+    public Task RemoveAsync(ScenarioApp app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return cluster.RemoveAsync(app.App, cancellationToken);
+    }
 
     /// <summary>KR-TLS-02: what the backend received, and whose certificate the client saw.</summary>
     public async Task<IReadOnlyList<Verdict>> TerminationAsync(ScenarioApp app, CancellationToken cancellationToken)
@@ -70,7 +73,7 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
             {
                 var at = clock.Elapsed;
                 var seen = await tls.HandshakeAsync(endpoint, app.Host, app.Host, null, CancellationToken.None).ConfigureAwait(false);
-                probes++;
+                Interlocked.Increment(ref probes);
                 if (!seen.Completed || seen.HttpStatus is null or >= 500)
                     failures.Add(new RotationProbeFailure(at, seen.Failure ?? $"status {seen.HttpStatus}"));
                 else if (servedAfter is null && seen.Leaf?.Sha256Fingerprint == newFingerprint)
@@ -81,11 +84,14 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
         }
 
         var prober = Task.Run(ProbeContinuouslyAsync, CancellationToken.None);
-        await cluster.Workloads.ReplaceCertificateAsync(app.App.Spec, replacement, cancellationToken).ConfigureAwait(false);
+        await cluster.ReplaceCertificateAsync(app.App, replacement, cancellationToken).ConfigureAwait(false);
         var replacedAt = clock.Elapsed;
         await BoundedPoll.UntilAsync(_ => Task.FromResult(servedAfter), s => s is not null, timeouts.Rotation, cancellationToken, interval: RotationProbeInterval).ConfigureAwait(false);
-        // Keep watching briefly after the switch, so a failure right after the reload is seen too.
-        await BoundedPoll.UntilAsync(_ => Task.FromResult(clock.Elapsed - (servedAfter ?? clock.Elapsed)), d => d >= TimeSpan.FromSeconds(1), new NamedTimeout("rotation-settle", TimeSpan.FromSeconds(2)), cancellationToken, interval: RotationProbeInterval).ConfigureAwait(false);
+        // Keep watching briefly after the switch, so a failure right after the reload is seen too, and until the probe
+        // made enough requests to count as continuous (on a loaded machine a handshake can take longer than the interval).
+        await BoundedPoll.UntilAsync(_ => Task.FromResult((After: clock.Elapsed - (servedAfter ?? clock.Elapsed), Probes: Volatile.Read(ref probes))),
+            s => s.After >= TimeSpan.FromSeconds(1) && s.Probes >= RotationJudge.MinimumProbes,
+            new NamedTimeout("rotation-settle", TimeSpan.FromSeconds(2) + timeouts.Request.Value), cancellationToken, interval: RotationProbeInterval).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         await prober.ConfigureAwait(false);
         app.Rotation = new RotationEvidence

@@ -11,12 +11,12 @@ public static class SampleAppManifests
     public static V1Namespace Namespace(SampleAppSpec spec, string runId) =>
         new V1Namespace { Metadata = Meta(spec.Namespace, null, runId) }.Initialize();
 
-    /// <summary>The kubernetes.io/tls Secret holding the certificate chain and key (PEM).</summary>
+    /// <summary>The Secret (of the spec's type, kubernetes.io/tls) holding the certificate chain and key (PEM).</summary>
     public static V1Secret TlsSecret(SampleAppSpec spec, string runId, string chainPem, string keyPem) =>
         new V1Secret
         {
             Metadata = Meta(spec.TlsSecretName, spec.Namespace, runId),
-            Type = "kubernetes.io/tls",
+            Type = spec.TlsSecretType,
             Data = new Dictionary<string, byte[]>
             {
                 ["tls.crt"] = Encoding.ASCII.GetBytes(chainPem),
