@@ -143,8 +143,19 @@ public static class CalibrateCommand
             start.ArgumentList.Add(string.Join(",", switches));
         }
 
-        await using var log = new StreamWriter(Path.Combine(reportDirectory, "calibration-run.log"));
-        return await ChildProcess.RunAsync(start, log.WriteLine, StopAsync, "a calibration run", cancellationToken).ConfigureAwait(false);
+        await using var log = new StreamWriter(Path.Combine(reportDirectory, "calibration-run.log")) { AutoFlush = true };
+        var limit = Timeouts.FromEnvironment().CalibrationRun;
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(limit.Value);
+        try
+        {
+            return await ChildProcess.RunAsync(start, log.WriteLine, StopAsync, "a calibration run", bound.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await log.WriteLineAsync($"calibration: the run was stopped after the {limit}").ConfigureAwait(false);
+            return ExitCodes.Incomplete;
+        }
     }
 
     /// <summary>Asks a child to stop (SIGTERM: it removes what it created), and kills it when it does not within the clean-up timeout.</summary>

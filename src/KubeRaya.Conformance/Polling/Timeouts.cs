@@ -29,6 +29,8 @@ public sealed record Timeouts
     public NamedTimeout Command { get; init; } = Named("command", 15);
     /// <summary>The reference controller's nginx serving a newly rendered configuration after reload.</summary>
     public NamedTimeout Converge { get; init; } = Named("converge", 10);
+    /// <summary>One whole run of the suite during calibration (a run past it is stopped and counts as missed).</summary>
+    public NamedTimeout CalibrationRun { get; init; } = Named("calibration-run", 900);
 
     /// <summary>The defaults, with any KR_TIMEOUT_* overrides from the environment applied.</summary>
     public static Timeouts FromEnvironment() => new();
