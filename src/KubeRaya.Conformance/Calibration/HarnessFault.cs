@@ -38,4 +38,7 @@ public enum HarnessFault
 
     /// <summary>Every app's Secret is renewed with a fresh certificate right after the app is served (what cert-manager does).</summary>
     SecretRenewed,
+
+    /// <summary>Every app listens on a container port of its own, so that host-network pods of several apps can run on one node.</summary>
+    OwnPorts,
 }

@@ -33,6 +33,8 @@ public static class HarnessFaultCatalogue
             "Each scenario app's namespace also holds an Ingress routing another public host, path /, to the app's Service, with no tls entry."),
         new(HarnessFault.SecretRenewed, "app-secret-renewed",
             "Right after each app is served, the harness replaces its Secret's certificate and key with a fresh valid certificate for the same hosts, as cert-manager does on renewal, and does not wait for it to be served. Not a mistake by itself: it exposes a platform that keeps serving a stale certificate."),
+        new(HarnessFault.OwnPorts, "app-own-ports",
+            "Every app the harness deploys listens on a container port of its own (3100, 3101, …, with HTTP_PORT set for the echo) instead of 3000. Not a mistake by itself: on a platform that puts pods on the host network of its single node, it lets the pods of several apps run side by side, as they would on enough nodes."),
     ];
 
     /// <summary>True when the name looks like a harness fault (it has the <see cref="Prefix"/>).</summary>

@@ -27,6 +27,10 @@ public sealed class HarnessFaults : IDisposable
     private readonly Timeouts _timeouts;
     private readonly Lazy<CertificateAuthority> _unrelatedCa;
     private readonly Dictionary<string, Added> _added = new(StringComparer.Ordinal);
+    private int _lastPort = FirstOwnPort - 1;
+
+    /// <summary>The container port of the first app under <see cref="HarnessFault.OwnPorts"/>; later apps count up.</summary>
+    public const int FirstOwnPort = 3100;
 
     /// <summary>The faults that add objects beside a scenario's app.</summary>
     public static readonly IReadOnlySet<HarnessFault> ObjectFaults = new HashSet<HarnessFault>
@@ -49,11 +53,16 @@ public sealed class HarnessFaults : IDisposable
     /// <summary>The faults switched on.</summary>
     public IReadOnlySet<HarnessFault> Active => _active;
 
-    /// <summary>The spec as deployed: its Secret is Opaque under <see cref="HarnessFault.OpaqueTlsSecret"/>.</summary>
+    /// <summary>
+    /// The spec as deployed: its Secret is Opaque under <see cref="HarnessFault.OpaqueTlsSecret"/>, and it listens on a
+    /// port of its own under <see cref="HarnessFault.OwnPorts"/>.
+    /// </summary>
     public SampleAppSpec Shape(SampleAppSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return _active.Contains(HarnessFault.OpaqueTlsSecret) ? spec with { TlsSecretType = "Opaque" } : spec;
+        if (_active.Contains(HarnessFault.OpaqueTlsSecret)) spec = spec with { TlsSecretType = "Opaque" };
+        if (_active.Contains(HarnessFault.OwnPorts)) spec = spec with { ContainerPort = Interlocked.Increment(ref _lastPort) };
+        return spec;
     }
 
     /// <summary>The certificate an app is deployed with: the given profile from the run's CA, bent by the certificate faults.</summary>

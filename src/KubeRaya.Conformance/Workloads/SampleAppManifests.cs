@@ -60,6 +60,8 @@ public static class SampleAppManifests
                                 [
                                     new V1EnvVar { Name = "POD_NAME", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } } },
                                     new V1EnvVar { Name = "NAMESPACE", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.namespace" } } },
+                                    // The port the echo listens on (echo-basic reads HTTP_PORT; the reference's echo is told by the container port).
+                                    new V1EnvVar { Name = "HTTP_PORT", Value = spec.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                                 ],
                                 ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/", Port = spec.ContainerPort } },
                             },

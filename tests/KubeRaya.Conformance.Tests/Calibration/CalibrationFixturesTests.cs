@@ -50,6 +50,13 @@ public class CalibrationFixturesTests
     }
 
     [Fact]
+    public void A_platform_fault_alone_is_expected_to_fail_exactly_what_the_platform_says_it_breaks()
+    {
+        foreach (var fault in Faults.Where(f => f.Switches.Count == 1 && FaultCatalogue.TryParse(f.Switches[0], out _)))
+            fault.Expected.Should().BeEquivalentTo(FaultCatalogue.Parse(fault.Switches[0]).Breaks, fault.Name);
+    }
+
+    [Fact]
     public void A_fault_expected_to_fail_more_than_one_control_explains_the_collateral()
     {
         Faults.Where(f => f.Expected.Count > 1).Should().OnlyContain(f => f.Collateral != null && f.Expected.Skip(1).All(id => f.Collateral!.Contains(id, StringComparison.Ordinal)));

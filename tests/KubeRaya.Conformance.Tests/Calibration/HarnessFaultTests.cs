@@ -88,6 +88,21 @@ public sealed class HarnessFaultTests : IDisposable
         secret.Data.Keys.Should().BeEquivalentTo("tls.crt", "tls.key");
     }
 
+    [Fact]
+    public void Under_own_ports_every_app_listens_on_a_port_of_its_own_and_tells_the_echo()
+    {
+        using var faults = With(HarnessFault.OwnPorts);
+
+        var ports = Enumerable.Range(0, 3).Select(_ => faults.Shape(Spec()).ContainerPort).ToList();
+        var deployment = SampleAppManifests.Deployment(faults.Shape(Spec()), "kr-test");
+
+        ports.Should().Equal(HarnessFaults.FirstOwnPort, HarnessFaults.FirstOwnPort + 1, HarnessFaults.FirstOwnPort + 2);
+        var container = deployment.Spec.Template.Spec.Containers[0];
+        container.Ports[0].ContainerPort.Should().Be(HarnessFaults.FirstOwnPort + 3);
+        container.Env.Should().ContainSingle(e => e.Name == "HTTP_PORT").Which.Value.Should().Be((HarnessFaults.FirstOwnPort + 3).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        With().Shape(Spec()).ContainerPort.Should().Be(3000, "without the fault every app listens where the echo image does by default");
+    }
+
     internal static SampleAppSpec Spec() => new()
     {
         Namespace = "kr-standard-abc123", Name = "echo-abc123", Hosts = Hosts, TlsSecretName = "tls-abc123",
