@@ -10,6 +10,12 @@ Feature: TLS at the ingress
     When each host is reached over HTTPS with its name as SNI
     Then each host completes a TLS handshake and answers an HTTP request
 
+  @KR-TLS-01 @deploy
+  Scenario: Every host the app's Ingresses route is listed in a TLS entry
+    Given an app deployed behind an Ingress with a certificate from the run's CA
+    When the app's Kubernetes objects are read back from the cluster
+    Then every rule host of the app's Ingresses is listed in a tls entry that names a Secret
+
   @KR-TLS-02 @deploy
   Scenario: TLS terminates at the ingress and the backend receives plain HTTP
     Given an app deployed behind an Ingress with a certificate from the run's CA

@@ -48,6 +48,9 @@ public sealed class DeploySteps(ScenarioVerdicts verdicts, DeployedScenario depl
     [Then("the new certificate is served within the rotation timeout and no probe failed")]
     public void ThenRotatedWithoutDowntime() => verdicts.Require(deployed.Deploy.Rotation(deployed.App));
 
+    [Then("every rule host of the app's Ingresses is listed in a tls entry that names a Secret")]
+    public void ThenEveryHostHasTls() => verdicts.Require(ObjectChecks.For("KR-TLS-01", ReadBack(), deployed.App.Host));
+
     [Then("every TLS secretName resolves to a kubernetes.io/tls Secret and no PEM material sits elsewhere")]
     public void ThenTlsSecrets() => verdicts.Require(ObjectChecks.For("KR-CERT-08", ReadBack(), deployed.App.Host));
 

@@ -12,6 +12,7 @@ try
         "serve" => await ServeCommand.ExecuteAsync(arguments, Console.Out, interruption.Token),
         "verify-report" => VerifyReportCommand.Execute(arguments, Console.Out),
         "audit" => await AuditCommand.ExecuteAsync(arguments, Console.Out, interruption.Token),
+        "calibrate" => await CalibrateCommand.ExecuteAsync(arguments, Console.Out, interruption.Token),
         _ => throw new UsageException($"unknown command '{arguments.Command}': use run, serve, verify-report, audit or calibrate"),
     };
 }

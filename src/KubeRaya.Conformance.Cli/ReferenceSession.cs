@@ -1,3 +1,4 @@
+using KubeRaya.Conformance.Calibration;
 using KubeRaya.Conformance.Reference;
 using KubeRaya.Conformance.Reference.Faults;
 using KubeRaya.Conformance.Runs;
@@ -16,10 +17,11 @@ public sealed class ReferenceSession : ClusterSession
     public static async Task<ITargetSession> OpenAsync(Arguments arguments, string runId, string reportDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var faults = ReadFaults(arguments);
+        var (faults, harnessFaults) = ReadFaults(arguments);
         var keep = arguments.Flag("keep-on-failure");
         arguments.RejectUnknown();
         var platform = await StartPlatformAsync(faults, cancellationToken).ConfigureAwait(false);
+        var allFaults = (faults.Count == 0 ? [] : faults.Select(f => FaultCatalogue.Get(f).Name)).Concat(harnessFaults).ToList();
         var configuration = new RunConfiguration
         {
             RunId = runId,
@@ -28,22 +30,29 @@ public sealed class ReferenceSession : ClusterSession
             ReportDirectory = reportDirectory,
             IsTestDouble = true,
             KeepOnFailure = keep,
-            Fault = faults.Count == 0 ? null : faults.ToString(),
+            Fault = allFaults.Count == 0 ? null : string.Join(",", allFaults),
         };
-        return new ReferenceSession(configuration, Describe(platform), platform.DisposeAsync);
+        return new ReferenceSession(configuration, Describe(platform, harnessFaults), platform.DisposeAsync);
     }
 
-    /// <summary>The -Fault option as a fault set (comma-separated fault names).</summary>
-    public static FaultSet ReadFaults(Arguments arguments)
+    /// <summary>
+    /// The -Fault option (comma-separated fault names): the reference platform's faults as a fault set, and the
+    /// calibration-only harness faults (names starting with "app-") that make the harness deploy broken apps.
+    /// </summary>
+    public static (FaultSet Platform, IReadOnlyList<string> Harness) ReadFaults(Arguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var names = arguments.List("fault");
+        var platform = new List<string>();
+        var harness = new List<string>();
         foreach (var name in names)
         {
-            if (!FaultCatalogue.TryParse(name, out _))
-                throw new UsageException($"unknown fault '{name}': use one of {string.Join(", ", FaultCatalogue.All.Select(f => f.Name))}");
+            if (FaultCatalogue.TryParse(name, out var fault)) platform.Add(fault.Name);
+            else if (HarnessFaultCatalogue.TryParse(name, out var info)) harness.Add(info.Name);
+            else
+                throw new UsageException($"unknown fault '{name}': use one of {string.Join(", ", FaultCatalogue.All.Select(f => f.Name).Concat(HarnessFaultCatalogue.All.Select(f => f.Name)))}");
         }
-        return FaultSet.Parse(names);
+        return (FaultSet.Parse(platform), harness.Distinct(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Starts the platform, turning the ways it can fail to start into one line.</summary>
@@ -65,11 +74,11 @@ public sealed class ReferenceSession : ClusterSession
         }
     }
 
-    /// <summary>The environment lines for a report.</summary>
-    public static Dictionary<string, string> Describe(ReferencePlatform platform)
+    /// <summary>The environment lines for a report, naming the platform's faults and the calibration-only harness faults.</summary>
+    public static Dictionary<string, string> Describe(ReferencePlatform platform, IReadOnlyList<string>? harnessFaults = null)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        return new Dictionary<string, string>(StringComparer.Ordinal)
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["target"] = "reference platform: a test double of a cluster on this machine, not a cluster; conformance of KubeRaya is claimed only from real clusters",
             ["kubernetesVersion"] = ReferencePlatform.KubernetesVersion,
@@ -77,5 +86,8 @@ public sealed class ReferenceSession : ClusterSession
             ["ingressAddress"] = platform.IngressAddress,
             ["faults"] = platform.Faults.Count == 0 ? "none" : platform.Faults.ToString(),
         };
+        if (harnessFaults is { Count: > 0 })
+            environment["harnessFaults"] = string.Join(",", harnessFaults) + " (calibration only: the harness deployed broken apps on purpose)";
+        return environment;
     }
 }

@@ -31,7 +31,9 @@ public static class ServeCommand
         var target = arguments.Text("target") ?? "reference";
         if (target != "reference") throw new UsageException($"-Serve starts the reference platform only, but -Target is '{target}': drop -Target or give -Target reference");
         var directory = Path.GetFullPath(arguments.Text("report-dir") ?? Path.Combine("artifacts", "serve"));
-        var faults = ReferenceSession.ReadFaults(arguments);
+        var (faults, harnessFaults) = ReferenceSession.ReadFaults(arguments);
+        if (harnessFaults.Count > 0)
+            throw new UsageException($"-Serve takes reference platform faults only, but '{harnessFaults[0]}' changes what the harness deploys: drop it, or give it to a run instead");
         arguments.RejectUnknown();
         Directory.CreateDirectory(directory);
         var written = new[] { KubeconfigFileName, PlatformFileName, ApiCaFileName }.Select(f => Path.Combine(directory, f)).ToArray();

@@ -19,12 +19,7 @@ public sealed class SuiteRunner(string suiteAssembly)
     {
         if (!File.Exists(suiteAssembly))
             throw new IncompleteRunException($"the compiled suite is missing at {suiteAssembly}: build first (run-tests.ps1 does) with 'dotnet build -c Release'");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet");
         foreach (var argument in new[]
                  {
                      "test", suiteAssembly, "--filter", filter,
@@ -42,36 +37,16 @@ public sealed class SuiteRunner(string suiteAssembly)
         var temporary = Directory.CreateDirectory(Path.Combine(workDirectory, "tmp")).FullName;
         start.Environment["TMPDIR"] = temporary;
 
-        using var process = Process.Start(start) ?? throw new IncompleteRunException("could not start 'dotnet test' for the suite");
         var log = Path.Combine(workDirectory, "suite.log");
         await using var logWriter = new StreamWriter(log);
-        var gate = new object();
-        void Line(string? line)
+        void Line(string line)
         {
-            if (line is null) return;
-            lock (gate)
-            {
-                logWriter.WriteLine(line);
-                var trimmed = line.TrimStart();
-                if (trimmed.StartsWith("Passed ", StringComparison.Ordinal) || trimmed.StartsWith("Failed ", StringComparison.Ordinal) || trimmed.StartsWith("Skipped ", StringComparison.Ordinal))
-                    progress.WriteLine("  " + trimmed);
-            }
+            logWriter.WriteLine(line);
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith("Passed ", StringComparison.Ordinal) || trimmed.StartsWith("Failed ", StringComparison.Ordinal) || trimmed.StartsWith("Skipped ", StringComparison.Ordinal))
+                progress.WriteLine("  " + trimmed);
         }
 
-        process.OutputDataReceived += (_, e) => Line(e.Data);
-        process.ErrorDataReceived += (_, e) => Line(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-        return process.ExitCode;
+        return await ChildProcess.RunAsync(start, Line, ChildProcess.KillTreeAsync, "'dotnet test' for the suite", cancellationToken).ConfigureAwait(false);
     }
 }

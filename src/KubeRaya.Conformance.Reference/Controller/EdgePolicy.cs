@@ -33,6 +33,16 @@ public sealed record EdgePolicy(string Protocols, string Ciphers, string? Hsts, 
     /// </summary>
     private const string AnonymousCiphers = "AECDH-AES128-SHA:AECDH-AES256-SHA";
 
+    /// <summary>
+    /// OpenSSL security level 1, pinned: the level ingress-nginx's images ran at while they were built on OpenSSL
+    /// before 3.2 (whose compiled default is 1), where a tenant certificate with an RSA-1024 key still loads and is
+    /// served, so that KR-CERT-05 has a weak key to judge. Pinned because the data plane's OpenSSL decides otherwise
+    /// by distribution (Debian builds its 3.0 with level 2; OpenSSL 3.2 and later default to 2, and so do current
+    /// ingress-nginx images, which refuse such a certificate at the handshake). Nothing else a control judges
+    /// changes: the protocols and the cipher list are explicit, and no suite of the list is below level 2.
+    /// </summary>
+    public const string BaselineSecurityLevel = "@SECLEVEL=1";
+
     /// <summary>The policy under <paramref name="faults"/>.</summary>
     public static EdgePolicy For(FaultSet faults)
     {
@@ -45,7 +55,7 @@ public sealed record EdgePolicy(string Protocols, string Ciphers, string? Hsts, 
             DefaultCiphers,
             legacy ? LegacyForwardSecretCiphers : null,
             weak ? AnonymousCiphers : null,
-            legacy || weak ? "@SECLEVEL=0" : null,
+            legacy || weak ? "@SECLEVEL=0" : BaselineSecurityLevel,
         }.OfType<string>());
         return new EdgePolicy(
             legacy ? "TLSv1 TLSv1.1 TLSv1.2 TLSv1.3" : "TLSv1.2 TLSv1.3",

@@ -3,6 +3,7 @@ using KubeRaya.Conformance.Polling;
 using KubeRaya.Conformance.Reporting;
 using KubeRaya.Conformance.Runs;
 using KubeRaya.Conformance.Targets;
+using KubeRaya.Conformance.Workloads;
 
 namespace KubeRaya.Conformance.Checks;
 
@@ -15,6 +16,7 @@ public sealed class ConformanceRun : IAsyncDisposable
     private readonly CancellationTokenSource _runCancellation = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private EndpointChecks? _endpointChecks;
+    private Exception? _endpointFailure;
     private ClusterRun? _cluster;
 
     /// <summary>A run for a configuration.</summary>
@@ -44,9 +46,21 @@ public sealed class ConformanceRun : IAsyncDisposable
         try
         {
             if (_endpointChecks is not null) return _endpointChecks;
-            var endpoints = Configuration.Kubeconfig is null
-                ? PublicEndpointsOf(Configuration)
-                : await (await ClusterAsyncCore(cancellationToken).ConfigureAwait(false)).SharedEndpointsAsync(cancellationToken).ConfigureAwait(false);
+            // The endpoints are prepared once: when that failed (e.g. the shared app never became ready), every later
+            // scenario is undecided for the same reason at once instead of waiting out the same timeout again.
+            if (_endpointFailure is not null) throw new WorkloadNotReadyException($"the public hosts could not be prepared earlier in this run: {_endpointFailure.Message}");
+            PublicEndpoints endpoints;
+            try
+            {
+                endpoints = Configuration.Kubeconfig is null
+                    ? PublicEndpointsOf(Configuration)
+                    : await (await ClusterAsyncCore(cancellationToken).ConfigureAwait(false)).SharedEndpointsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (WorkloadNotReadyException e)
+            {
+                _endpointFailure = e;
+                throw;
+            }
             return _endpointChecks = new EndpointChecks(
                 new Observatory(endpoints, Timeouts, EvidenceFiles, Token),
                 Configuration.RenewalWindowDays,

@@ -28,8 +28,11 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
         new(await cluster.DeployAsync(variant, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Removes a scenario's app (its namespace, which carries the run's label).</summary>
-    public Task RemoveAsync(ScenarioApp app, CancellationToken cancellationToken) =>
-        cluster.Workloads.DeleteNamespaceAsync(app.App.Spec.Namespace, cancellationToken);
+    public Task RemoveAsync(ScenarioApp app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return cluster.RemoveAsync(app.App, cancellationToken);
+    }
 
     /// <summary>KR-TLS-02: what the backend received, and whose certificate the client saw.</summary>
     public async Task<IReadOnlyList<Verdict>> TerminationAsync(ScenarioApp app, CancellationToken cancellationToken)
@@ -84,11 +87,10 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
         }
 
         var prober = Task.Run(ProbeContinuouslyAsync, CancellationToken.None);
-        await cluster.Workloads.ReplaceCertificateAsync(app.App.Spec, replacement, cancellationToken).ConfigureAwait(false);
+        await cluster.ReplaceCertificateAsync(app.App, replacement, cancellationToken).ConfigureAwait(false);
         var replacedAt = clock.Elapsed;
         var probesBefore = Volatile.Read(ref probes);
         await BoundedPoll.UntilAsync(_ => Task.FromResult(servedAfter), s => s is not null, timeouts.Rotation, cancellationToken, interval: RotationProbeInterval).ConfigureAwait(false);
-        // Keep watching briefly after the switch, so a failure right after the reload is seen too.
         // Keep watching after the switch (at least a second and enough requests for the judge to count), so a
         // failure right after the change is seen too; on a slow machine this takes more requests' time, not a retry.
         await BoundedPoll.UntilAsync(

@@ -4,7 +4,8 @@ using KubeRaya.Conformance.Controls;
 namespace KubeRaya.Conformance.Checks;
 
 /// <summary>
-/// The D-mode controls decided on Kubernetes objects (KR-CERT-08, KR-HOST-04, KR-HOST-05, KR-PRIV-01, KR-PRIV-03):
+/// The D-mode controls decided on Kubernetes objects (KR-CERT-08, KR-HOST-04, KR-HOST-05, KR-PRIV-01, KR-PRIV-03, and
+/// the static half of KR-TLS-01: every host an Ingress routes is in a tls entry, which no probe of the known hosts sees):
 /// the objects are read back from the cluster after a deploy and judged by the same object judges as the audit
 /// target. Verdicts about the scenario's namespace or hosts are kept; other tenants' objects are only context
 /// (e.g. a second Ingress elsewhere claiming one of the app's hosts).

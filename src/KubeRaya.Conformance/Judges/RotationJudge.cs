@@ -18,8 +18,11 @@ public static class RotationJudge
     /// <summary>The default limit for the new certificate to be served.</summary>
     public static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(60);
 
+    /// <summary>The fewest probe requests that make a continuous probe.</summary>
+    public const int MinimumProbes = 5;
+
     /// <summary>Judges one rotation.</summary>
-    public static Verdict Judge(string host, RotationEvidence evidence, TimeSpan? limit = null, int minimumProbes = 5)
+    public static Verdict Judge(string host, RotationEvidence evidence, TimeSpan? limit = null, int minimumProbes = MinimumProbes)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         var bound = limit ?? DefaultLimit;

@@ -29,6 +29,8 @@ public sealed record Timeouts
     public NamedTimeout Command { get; init; } = Named("command", 15);
     /// <summary>The reference controller's nginx serving a newly rendered configuration after reload.</summary>
     public NamedTimeout Converge { get; init; } = Named("converge", 10);
+    /// <summary>One whole run of the suite during calibration (a run past it is stopped and counts as missed).</summary>
+    public NamedTimeout CalibrationRun { get; init; } = Named("calibration-run", 900);
 
     /// <summary>Creating a throwaway cluster (kind create cluster, a K3s container up).</summary>
     public NamedTimeout ClusterCreate { get; init; } = Named("cluster-create", 600);

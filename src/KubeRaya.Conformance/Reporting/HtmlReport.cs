@@ -15,9 +15,7 @@ public static class HtmlReport
     /// <summary>The file name inside the bundle.</summary>
     public const string FileName = "index.html";
 
-    private const string TemplateResource = "KubeRaya.Conformance.Reporting.Templates.index.html.liquid";
-
-    private static readonly Lazy<IFluidTemplate> Template = new(Parse);
+    private static readonly Lazy<IFluidTemplate> Template = new(() => LiquidTemplates.Load("index.html.liquid"));
     private static readonly TemplateOptions Options = CreateOptions();
 
     /// <summary>Renders the view as UTF-8 HTML.</summary>
@@ -26,17 +24,6 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(view);
         var context = new TemplateContext(view, Options);
         return Encoding.UTF8.GetBytes(Template.Value.Render(context, HtmlEncoder.Default));
-    }
-
-    private static IFluidTemplate Parse()
-    {
-        using var stream = typeof(HtmlReport).Assembly.GetManifestResourceStream(TemplateResource)
-            ?? throw new InvalidOperationException($"The report template {TemplateResource} is not embedded in the assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var source = reader.ReadToEnd();
-        return new FluidParser().TryParse(source, out var template, out var error)
-            ? template
-            : throw new InvalidOperationException($"The report template does not parse: {error}");
     }
 
     private static TemplateOptions CreateOptions()

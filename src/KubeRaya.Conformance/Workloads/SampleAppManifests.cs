@@ -11,12 +11,12 @@ public static class SampleAppManifests
     public static V1Namespace Namespace(SampleAppSpec spec, string runId) =>
         new V1Namespace { Metadata = Meta(spec.Namespace, null, runId) }.Initialize();
 
-    /// <summary>The kubernetes.io/tls Secret holding the certificate chain and key (PEM).</summary>
+    /// <summary>The Secret (of the spec's type, kubernetes.io/tls) holding the certificate chain and key (PEM).</summary>
     public static V1Secret TlsSecret(SampleAppSpec spec, string runId, string chainPem, string keyPem) =>
         new V1Secret
         {
             Metadata = Meta(spec.TlsSecretName, spec.Namespace, runId),
-            Type = "kubernetes.io/tls",
+            Type = spec.TlsSecretType,
             Data = new Dictionary<string, byte[]>
             {
                 ["tls.crt"] = Encoding.ASCII.GetBytes(chainPem),
@@ -60,6 +60,8 @@ public static class SampleAppManifests
                                 [
                                     new V1EnvVar { Name = "POD_NAME", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } } },
                                     new V1EnvVar { Name = "NAMESPACE", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.namespace" } } },
+                                    // The port the echo listens on (echo-basic reads HTTP_PORT; the reference's echo is told by the container port).
+                                    new V1EnvVar { Name = "HTTP_PORT", Value = spec.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                                 ],
                                 ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/", Port = spec.ContainerPort } },
                             },

@@ -23,6 +23,8 @@ public sealed record SampleAppSpec
     public IReadOnlyList<DeclaredPath> Paths { get; init; } = [new("/", "Prefix")];
     /// <summary>Name of the kubernetes.io/tls Secret.</summary>
     public required string TlsSecretName { get; init; }
+    /// <summary>Type of that Secret: kubernetes.io/tls, except when calibration deploys a broken app on purpose.</summary>
+    public string TlsSecretType { get; init; } = "kubernetes.io/tls";
     /// <summary>Pod replicas.</summary>
     public int Replicas { get; init; } = 1;
     /// <summary>IngressClass; null for the cluster's default.</summary>
