@@ -86,7 +86,9 @@ public sealed class PlatformNetwork
         await NetworkNamespace.DestroyAsync(NamePrefix + id, timeouts, cancellationToken).ConfigureAwait(false);
         // Deleting the namespace takes the host end of the veth with it, asynchronously: absent either way is done.
         var link = await HostCommand.IpAsync(timeouts.Command, cancellationToken, "link", "del", NamePrefix + id).ConfigureAwait(false);
-        if (!link.Succeeded && !link.Error.Contains("Cannot find device", StringComparison.Ordinal)) link.EnsureSuccess();
+        // "Cannot find device" when it is gone already, "No such device" when it went while ip was deleting it.
+        if (!link.Succeeded && !link.Error.Contains("Cannot find device", StringComparison.Ordinal) && !link.Error.Contains("No such device", StringComparison.Ordinal))
+            link.EnsureSuccess();
     }
 
     /// <summary>The names of host links that look like ours (<c>kr-</c> followed by 8 hex digits).</summary>
