@@ -15,7 +15,7 @@ $passed = 0; $failed = 0; $skipped = 0
 Write-Host 'Running the tests of the library, probes, judges, targets and reports...'
 & dotnet test (Join-Path $Root 'tests/KubeRaya.Conformance.Tests/KubeRaya.Conformance.Tests.csproj') -c Release --no-build `
     --logger "junit;LogFilePath=$results/tests.junit.xml" --logger 'console;verbosity=minimal' 2>&1 |
-    ForEach-Object { if ($_ -match '^\s*(Failed|Passed!|Failed!|Skipped)\b|error') { Write-Host $_ } }
+    ForEach-Object { if ($_ -match '^\s*((Failed|Skipped)\b|Passed!|Failed!)|error') { Write-Host $_ } }
 $testExit = $LASTEXITCODE
 
 foreach ($file in Get-ChildItem $results -Filter '*.junit.xml') {
