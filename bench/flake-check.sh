@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole Gherkin suite on the reference platform N times (default 20) and reports what is not stable:
-# every scenario whose outcome differs between runs (or that is missing from some), and every run that was not
-# conformant. Ends with one summary line; exits 0 only when every run was conformant and no scenario was flaky.
+# every scenario whose outcome differs between runs (or that is missing from some), every run that was not
+# conformant, and every run after which something of the platform was left (namespace, link, process, temp dir).
+# Ends with one summary line; exits 0 only when every run was conformant, no scenario was flaky and nothing was left.
 #
 #   bench/flake-check.sh [N]           N runs with the built product (builds it first when it is missing)
 #   KR_FLAKE_KEEP=1 bench/flake-check.sh 5    keeps every run's whole report bundle (by default a conformant run
@@ -19,6 +20,17 @@ if [ ! -f "$cli" ] || [ ! -f "$suite" ]; then
     echo "flake-check: building the product (Release) first"
     dotnet build "$root/KubeRaya.Conformance.sln" -c Release -nologo -v quiet || { echo "flake-check: the build failed" >&2; exit 2; }
 fi
+
+# What a reference run may leave behind, one line each (empty when nothing): the platform's network namespaces and
+# host links (kr-<8 hex>), its nginx and echo pod processes, its temporary directories, and Chromium.
+leftovers() {
+    ip netns list 2>/dev/null | grep -E '^kr-[0-9a-f]{8}( |$)' | sed 's/^/network namespace /'
+    ip -o link show 2>/dev/null | grep -oE ' kr-[0-9a-f]{8}(@[^:]*)?:' | sed 's/^ /host link /; s/:$//'
+    pgrep -af 'kuberaya-echo|kuberaya-ref-|/usr/lib/chromium/chromium' 2>/dev/null | sed 's/^/process /' | cut -c1-160
+    find "${TMPDIR:-/tmp}" -maxdepth 1 \( -name 'kr-reference-*' -o -name 'kuberaya-ref-*' -o -name 'kr-run-*' -o -name 'kr-browser-home-*' \) \
+        -newer "$work" 2>/dev/null | sed 's/^/temporary /'
+}
+leftover_runs=0
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/kr-flake-XXXXXX")"
 outcomes="$work/scenarios.tsv"   # run <TAB> scenario <TAB> outcome
@@ -42,6 +54,12 @@ for i in $(seq 1 "$runs"); do
     else
         grep -E '^  (FAILED|ERROR) |^kuberaya-conformance:' "$work/run-$i.log" | sed 's/^/    /' | cut -c1-400
     fi
+    # Nothing of the platform may outlive the run: namespace, host link, process, temporary directory or key file.
+    left="$(leftovers)"
+    if [ -n "$left" ]; then
+        leftover_runs=$((leftover_runs + 1))
+        printf '%s\n' "$left" | sed 's/^/    left behind: /'
+    fi
     # A conformant run keeps only its summary; any other keeps its whole bundle (evidence says what went wrong).
     if [ -z "${KR_FLAKE_KEEP:-}" ] && [ -d "$report" ] && [ "$outcome" = "conformant" ]; then
         find "$report" -mindepth 1 -maxdepth 1 ! -name summary.json -exec rm -rf {} +
@@ -63,5 +81,5 @@ total=$(cut -f2 "$outcomes" | sort -u | wc -l)
 flakycount=$(printf '%s' "$flaky" | grep -c 'FLAKY' || true)
 [ -n "$flaky" ] && printf '%s\n' "$flaky"
 elapsed=$(( $(date +%s) - started ))
-echo "flake-check: $runs runs, $conformant conformant, $((runs - conformant)) not conformant; $flakycount flaky of $total scenarios; ${elapsed} s"
-[ "$conformant" -eq "$runs" ] && [ "$flakycount" -eq 0 ]
+echo "flake-check: $runs runs, $conformant conformant, $((runs - conformant)) not conformant; $flakycount flaky of $total scenarios; $leftover_runs run(s) left something behind; ${elapsed} s"
+[ "$conformant" -eq "$runs" ] && [ "$flakycount" -eq 0 ] && [ "$leftover_runs" -eq 0 ]

@@ -139,15 +139,29 @@ public sealed class ReferencePlatform : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _api.Store.Changed -= OnStoreChanged;
-        await _dataPlane.DisposeAsync().ConfigureAwait(false);
-        await _api.DisposeAsync().ConfigureAwait(false);
-        _faultClient?.Dispose();
+        // Each step runs whatever the one before did: a data plane that could not be removed completely must not
+        // leave the API server running or its kubeconfig (which holds the platform's credentials) on disk.
         try
         {
-            _directory.Delete(recursive: true);
+            await _dataPlane.DisposeAsync().ConfigureAwait(false);
         }
-        catch (DirectoryNotFoundException)
+        finally
         {
+            try
+            {
+                await _api.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                _faultClient?.Dispose();
+                try
+                {
+                    _directory.Delete(recursive: true);
+                }
+                catch (DirectoryNotFoundException)
+                {
+                }
+            }
         }
     }
 }
