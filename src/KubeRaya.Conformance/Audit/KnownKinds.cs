@@ -3,7 +3,7 @@ using k8s.Models;
 
 namespace KubeRaya.Conformance.Audit;
 
-/// <summary>The kinds the audit reads, keyed by apiVersion and kind, each with its KubernetesYaml parser.</summary>
+/// <summary>The kinds the audit reads, keyed by apiVersion and kind, each with its parser.</summary>
 internal static class KnownKinds
 {
     /// <summary>One kind the audit understands.</summary>
@@ -42,5 +42,25 @@ internal static class KnownKinds
 
     private static Kind Of<T>(string apiVersion, string name)
         where T : class, IKubernetesObject<V1ObjectMeta> =>
-        new(apiVersion, name, text => KubernetesYaml.Deserialize<T>(text));
+        new(apiVersion, name, Parse<T>);
+
+    /// <summary>
+    /// Reads a document into its typed model: through JSON when it converts and fits the model (any number of
+    /// threads at once), else with KubernetesYaml (one thread at a time), which decides every document as before:
+    /// its object, or the error reported as the document's problem.
+    /// </summary>
+    private static T Parse<T>(string text)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        try
+        {
+            using var json = new MemoryStream(YamlJson.Convert(text), writable: false);
+            if (KubernetesJson.Deserialize<T>(json) is { } value) return value;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or FormatException or InvalidOperationException or YamlDotNet.Core.YamlException or OverflowException)
+        {
+            // Not the common shape: the YAML reader has the last word.
+        }
+        return KubernetesYaml.Deserialize<T>(text);
+    }
 }

@@ -11,9 +11,10 @@ namespace KubeRaya.Conformance.Audit;
 /// and line, and the documents around it are still loaded.
 /// </summary>
 /// <remarks>
-/// KubernetesYaml deserialises under one process-wide lock and is by far the costliest step, so it runs on one
-/// thread of its own while the other cores read files, cut them into documents, read their kinds and take out what
-/// no judge reads (<see cref="YamlTrimmer"/>). Objects keep input order whatever order files are prepared in.
+/// Every core reads files, cuts them into documents, reads their kinds, takes out what no judge reads
+/// (<see cref="YamlTrimmer"/>) and parses them into typed objects (through JSON, see <see cref="YamlJson"/>; KubernetesYaml,
+/// which works under one process-wide lock, only for documents of unusual shape). One thread adds the results in input
+/// order, whatever order files are prepared in.
 /// </remarks>
 public sealed class ManifestLoader
 {
@@ -45,7 +46,7 @@ public sealed class ManifestLoader
         ArgumentNullException.ThrowIfNull(paths);
         var sources = paths.SelectMany(Expand).ToArray();
         var piped = sources.Any(s => s.Path is null) ? await ReadStandardInputAsync(cancellationToken).ConfigureAwait(false) : null;
-        // The parser runs on a thread of its own, so the preparing side keeps every pool thread it needs.
+        // The thread that adds results in order runs on its own, so the preparing side keeps every pool thread it needs.
         return await Task.Factory.StartNew(() => Load(sources, piped, cancellationToken), cancellationToken,
             TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
     }
@@ -62,20 +63,17 @@ public sealed class ManifestLoader
         return builder.Build(ObjectSetScope.Manifests);
     }
 
-    /// <summary>How many sources may be prepared ahead of the parser.</summary>
+    /// <summary>How many sources may be prepared ahead of the one added next.</summary>
     private const int LookAhead = 64;
 
-    /// <summary>
-    /// KubernetesYaml deserialises under one process-wide lock, so typed parsing is one stream of work. This thread
-    /// parses, in input order, what the other cores read, split into documents, trim and type ahead of it.
-    /// </summary>
+    /// <summary>This thread adds, in input order, what the cores read, split into documents, trim and parse ahead of it.</summary>
     private ObjectSet Load((string Name, string? Path)[] sources, string? piped, CancellationToken cancellationToken)
     {
         var ready = sources.Select(_ => new TaskCompletionSource<SourceLoad>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var window = new SemaphoreSlim(LookAhead);
         var next = -1;
-        var preparers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount - 1))
+        var preparers = Enumerable.Range(0, Environment.ProcessorCount)
             .Select(_ => Task.Run(() => Prepare(sources, piped, ready, window, ref next, stop.Token), CancellationToken.None))
             .ToArray();
         var builder = new ObjectSetBuilder(defaultNamespace);
@@ -84,7 +82,6 @@ public sealed class ManifestLoader
             for (var index = 0; index < sources.Length; index++)
             {
                 var load = Outcome(ready, index, cancellationToken);
-                load.Parse(stop.Token);
                 load.AddTo(builder);
                 window.Release();
             }
@@ -101,7 +98,7 @@ public sealed class ManifestLoader
         return builder.Build(ObjectSetScope.Manifests);
     }
 
-    /// <summary>Claims sources in order (a permit of the look-ahead window first, so the source the parser waits for
+    /// <summary>Claims sources in order (a permit of the look-ahead window first, so the source the adding thread waits for
     /// always holds one) and prepares them; a failure fails its slot and stops the rest.</summary>
     private static void Prepare((string Name, string? Path)[] sources, string? piped, TaskCompletionSource<SourceLoad>[] ready,
         SemaphoreSlim window, ref int next, CancellationToken cancellationToken)
@@ -122,7 +119,9 @@ public sealed class ManifestLoader
             try
             {
                 var text = path is null ? piped! : Read(name, path);
-                ready[index].TrySetResult(SourceLoad.Prepare(text, name, cancellationToken));
+                var load = SourceLoad.Prepare(text, name, cancellationToken);
+                load.Parse(cancellationToken);
+                ready[index].TrySetResult(load);
             }
             catch (Exception e)
             {
@@ -133,7 +132,7 @@ public sealed class ManifestLoader
         }
     }
 
-    /// <summary>After a failure, the slots no preparer will reach are cancelled, so the parser never waits in vain.</summary>
+    /// <summary>After a failure, the slots no preparer will reach are cancelled, so the adding thread never waits in vain.</summary>
     private static void CancelUnclaimed(TaskCompletionSource<SourceLoad>[] ready, int failed)
     {
         for (var index = failed + 1; index < ready.Length; index++) ready[index].TrySetCanceled();
