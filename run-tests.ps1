@@ -127,4 +127,7 @@ Add-Option $cliArgs 'controller' $Controller
 if ($KeepOnFailure) { $cliArgs.Add('--keep-on-failure') }
 if ($KeepCluster) { $cliArgs.Add('--keep-cluster') }
 if ($WhatIf) { $cliArgs.Add('--what-if') }
+# A run or serve is a short-lived process mostly waiting on the network: compile once, never recompile (see
+# ShortLivedProcess in the library). The static audit is CPU-bound and keeps the runtime's default.
+if ($command -ne 'audit') { $env:DOTNET_TC_CallCounting = '0' }
 exit (Invoke-Cli $cliArgs.ToArray())

@@ -142,6 +142,7 @@ public static class CalibrateCommand
             start.ArgumentList.Add("--fault");
             start.ArgumentList.Add(string.Join(",", switches));
         }
+        ShortLivedProcess.Apply(start.Environment);
 
         await using var log = new StreamWriter(Path.Combine(reportDirectory, "calibration-run.log")) { AutoFlush = true };
         var limit = Timeouts.FromEnvironment().CalibrationRun;

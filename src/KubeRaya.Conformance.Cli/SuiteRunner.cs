@@ -32,6 +32,7 @@ public sealed class SuiteRunner(string suiteAssembly)
         start.Environment[RunConfiguration.EnvironmentVariable] = configurationPath;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        ShortLivedProcess.Apply(start.Environment);
         // The suite's temporary files (browser profiles, NSS stores) go inside the work directory, which the run
         // deletes however it ends: a suite killed on interruption cannot clean up after itself.
         var temporary = Directory.CreateDirectory(Path.Combine(workDirectory, "tmp")).FullName;

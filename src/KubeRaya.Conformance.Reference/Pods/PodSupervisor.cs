@@ -130,6 +130,7 @@ internal sealed class PodSupervisor : IAsyncDisposable
             ["NAMESPACE"] = ns,
             ["DOTNET_NOLOGO"] = "1",
             ["DOTNET_gcServer"] = "0",
+            [KubeRaya.Conformance.Runs.ShortLivedProcess.CallCountingVariable] = KubeRaya.Conformance.Runs.ShortLivedProcess.CallCountingOff,
         };
         if (tlsPort is not null) environment["KR_ECHO_TLS_DIR"] = PassthroughDirectory;
         var process = NamespaceProcess.Start(network.Namespace, options.DotnetPath, [options.EchoAssemblyPath, "--urls", string.Join(';', urls)],
