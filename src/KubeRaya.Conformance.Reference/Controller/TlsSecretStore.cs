@@ -9,12 +9,13 @@ namespace KubeRaya.Conformance.Reference.Controller;
 /// <summary>
 /// Turns TLS Secrets into files nginx can load, like ingress-nginx: the Secret must hold <c>tls.crt</c> and
 /// <c>tls.key</c> that parse and match; otherwise the host is served with the default certificate and the problem
-/// is recorded. Each Secret becomes one 0600 file holding chain and key together, at a path that stays the same
-/// for the Secret, replaced atomically (written aside, renamed) when the content changes: nginx loads it at every
-/// handshake (see <see cref="NginxConfigRenderer"/>), so a rotation needs no reload, as ingress-nginx serves its
-/// certificates dynamically too, and no handshake ever sees a new certificate with an old key. Files no
-/// configuration uses are removed. Under the secret-updates-ignored fault the first content seen for each Secret is
-/// kept for good.
+/// is recorded. Each Secret's content becomes one 0600 file holding chain and key together, named after the Secret
+/// and a digest of that content, and nginx loads it at every handshake (see <see cref="NginxConfigRenderer"/>). nginx
+/// opens a certificate file and its key file separately, so a file replaced in place could give one handshake the new
+/// certificate with the old key (a fatal internal_error alert, seen about once in a hundred runs): a rotation
+/// therefore writes a new file and changes the configuration, and nginx's graceful reload moves new connections to it.
+/// Files neither the current nor the previous configuration uses are removed. Under the secret-updates-ignored fault
+/// the first content seen for each Secret is kept for good.
 /// </summary>
 internal sealed class TlsSecretStore
 {
@@ -24,6 +25,7 @@ internal sealed class TlsSecretStore
     private readonly Dictionary<string, (string Chain, string Key)> pinned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> problems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> written = new(StringComparer.Ordinal);
+    private HashSet<string> previouslyInUse = new(StringComparer.Ordinal);
 
     public TlsSecretStore(PlatformDirectory directory, bool ignoreUpdates)
     {
@@ -89,7 +91,10 @@ internal sealed class TlsSecretStore
     /// <summary>Deletes certificate and key files no longer used by <paramref name="inUse"/> (the default always stays).</summary>
     public void Prune(IEnumerable<TlsMaterial> inUse)
     {
-        var keep = inUse.Append(Default).SelectMany(m => new[] { m.CertificatePath, m.KeyPath }).ToHashSet(StringComparer.Ordinal);
+        var current = inUse.Append(Default).SelectMany(m => new[] { m.CertificatePath, m.KeyPath }).ToHashSet(StringComparer.Ordinal);
+        // A connection an old worker accepted just before the reload may still be in its handshake.
+        var keep = current.Union(previouslyInUse).ToHashSet(StringComparer.Ordinal);
+        previouslyInUse = current;
         foreach (var file in Directory.EnumerateFiles(folder).Where(f => !keep.Contains(f)))
         {
             File.Delete(file);
@@ -99,9 +104,10 @@ internal sealed class TlsSecretStore
 
     private TlsMaterial Write(string source, string chain, string key)
     {
-        var name = NginxName.Of(source) + ".pem";
-        var path = Path.Combine(folder, name);
         var content = chain.TrimEnd() + "\n" + key.TrimEnd() + "\n";
+        var digest = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..16].ToLowerInvariant();
+        var name = NginxName.Of(source) + "-" + digest + ".pem";
+        var path = Path.Combine(folder, name);
         if (!written.TryGetValue(path, out var last) || last != content)
         {
             directory.WriteFile(Path.Combine("tls", name), content);
