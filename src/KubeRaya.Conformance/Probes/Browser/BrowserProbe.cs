@@ -282,7 +282,7 @@ public sealed partial class BrowserProbe : IAsyncDisposable
                 navigationError = FirstLine(ex.Message);
                 // Chromium aborts a navigation when any interface of the machine changes (another run's veth, for one);
                 // that says nothing about the target, so the visit is made again while time remains.
-                if (!navigationError.Contains("ERR_NETWORK_CHANGED", StringComparison.Ordinal) || Remaining(clock) < 1000)
+                if (!await NetworkChangedAsync(page, navigationError).ConfigureAwait(false) || Remaining(clock) < 1000)
                     break;
             }
         }
@@ -302,6 +302,25 @@ public sealed partial class BrowserProbe : IAsyncDisposable
             Screenshot = screenshot,
             ScreenshotProblem = screenshotProblem,
         };
+    }
+
+    /// <summary>
+    /// Whether a navigation failed because the machine's network changed: said in the error itself, or, when the
+    /// navigation was cut short by Chromium's error page, on that page (only that code; any other error stands).
+    /// </summary>
+    private static async Task<bool> NetworkChangedAsync(IPage page, string navigationError)
+    {
+        const string code = "ERR_NETWORK_CHANGED";
+        if (navigationError.Contains(code, StringComparison.Ordinal)) return true;
+        if (!navigationError.Contains("chrome-error://chromewebdata/", StringComparison.Ordinal)) return false;
+        try
+        {
+            return (await page.ContentAsync().ConfigureAwait(false)).Contains(code, StringComparison.Ordinal);
+        }
+        catch (PlaywrightException)
+        {
+            return false;
+        }
     }
 
     /// <summary>How many times a visit is made when Chromium reports that the machine's network changed under it.</summary>
