@@ -4,7 +4,7 @@ namespace KubeRaya.Conformance.Reference.Api;
 
 /// <summary>
 /// The resources the reference API server serves: namespaces, secrets, configmaps, services, pods, endpoints
-/// and events (core v1), endpointslices (discovery.k8s.io/v1), deployments (apps/v1), ingresses and
+/// and events (core v1), endpointslices (discovery.k8s.io/v1), deployments, daemonsets and statefulsets (apps/v1), ingresses and
 /// ingressclasses (networking.k8s.io/v1).
 /// </summary>
 public static class ResourceCatalog
@@ -85,6 +85,29 @@ public static class ResourceCatalog
         Strategy = new DeploymentStrategy(),
     };
 
+    /// <summary>
+    /// daemonsets (apps/v1): stored and listed, so that what reads a cluster (the live audit) sees them; the reference
+    /// platform runs no pods for them (its one node runs Deployments' pods only).
+    /// </summary>
+    public static ResourceKind DaemonSets { get; } = new("apps", "v1", "daemonsets", "DaemonSet", true, typeof(V1DaemonSet))
+    {
+        ShortNames = ["ds"],
+        Categories = ["all"],
+        HasStatus = true,
+        TracksGeneration = true,
+        Strategy = new ResourceStrategy<V1DaemonSet>(),
+    };
+
+    /// <summary>statefulsets (apps/v1): stored and listed like <see cref="DaemonSets"/>, no pods run for them.</summary>
+    public static ResourceKind StatefulSets { get; } = new("apps", "v1", "statefulsets", "StatefulSet", true, typeof(V1StatefulSet))
+    {
+        ShortNames = ["sts"],
+        Categories = ["all"],
+        HasStatus = true,
+        TracksGeneration = true,
+        Strategy = new ResourceStrategy<V1StatefulSet>(),
+    };
+
     /// <summary>ingresses (networking.k8s.io/v1).</summary>
     public static ResourceKind Ingresses { get; } = new("networking.k8s.io", "v1", "ingresses", "Ingress", true, typeof(V1Ingress))
     {
@@ -103,7 +126,7 @@ public static class ResourceCatalog
 
     /// <summary>Every resource served, namespaces first.</summary>
     public static IReadOnlyList<ResourceKind> All { get; } =
-        [Namespaces, Secrets, ConfigMaps, Services, Pods, Endpoints, EndpointSlices, Events, Deployments, Ingresses, IngressClasses];
+        [Namespaces, Secrets, ConfigMaps, Services, Pods, Endpoints, EndpointSlices, Events, Deployments, DaemonSets, StatefulSets, Ingresses, IngressClasses];
 
     /// <summary>The resource served at <c>group/version/plural</c>, or null.</summary>
     public static ResourceKind? Find(string group, string version, string plural) =>
