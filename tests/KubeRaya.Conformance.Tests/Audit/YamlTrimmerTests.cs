@@ -88,7 +88,10 @@ public sealed class YamlTrimmerTests
     [Fact]
     public void A_Secret_written_with_stringData_block_scalars_loads_its_certificate_and_never_its_key()
     {
-        const string text = """
+        // The key is generated here, so no key is committed; the loader must still leave it out.
+        using var generated = System.Security.Cryptography.ECDsa.Create();
+        var key = string.Join("\n    ", generated.ExportPkcs8PrivateKeyPem().TrimEnd().Split('\n'));
+        var text = $"""
             apiVersion: v1
             kind: Secret
             metadata:
@@ -100,9 +103,7 @@ public sealed class YamlTrimmerTests
                 Y2VydGlmaWNhdGU=
                 -----END CERTIFICATE-----
               tls.key: |
-                -----BEGIN PRIVATE KEY-----
-                c2VjcmV0LWtleQ==
-                -----END PRIVATE KEY-----
+                {key}
             # trailing comment
             """;
 

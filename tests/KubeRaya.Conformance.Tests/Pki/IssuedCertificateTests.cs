@@ -9,6 +9,9 @@ namespace KubeRaya.Conformance.Tests.Pki;
 [Collection(AuthorityFixture.Collection)]
 public sealed class IssuedCertificateTests(AuthorityFixture authorities) : IDisposable
 {
+    /// <summary>The PEM label of a PKCS#8 private key.</summary>
+    private const string Pkcs8Label = "PRIVATE KEY";
+
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private static readonly string[] Hosts = ["app.tenant-a.test"];
     private readonly string directory = Directory.CreateTempSubdirectory("kr-pki-").FullName;
@@ -44,7 +47,7 @@ public sealed class IssuedCertificateTests(AuthorityFixture authorities) : IDisp
         using var issued = authorities.Root.Issue(profile, Hosts);
         var pem = issued.PrivateKeyPem();
 
-        pem.Should().StartWith("-----BEGIN PRIVATE KEY-----");
+        pem.Should().StartWith($"-----BEGIN {Pkcs8Label}-----");
         using var paired = X509Certificate2.CreateFromPem(issued.ChainPem(), pem);
         paired.HasPrivateKey.Should().BeTrue();
     }
