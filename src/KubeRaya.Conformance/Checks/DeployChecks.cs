@@ -65,6 +65,7 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
         using var replacement = cluster.RunCa.Issue(LeafProfile.Valid, app.App.Spec.Hosts);
         var newFingerprint = CertificateEvidence.From(replacement.Leaf).Sha256Fingerprint;
         var failures = new List<RotationProbeFailure>();
+        var refusals = new List<RotationProbeFailure>();
         var probes = 0;
         TimeSpan? servedAfter = null;
         var clock = Stopwatch.StartNew();
@@ -77,8 +78,10 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
                 var at = clock.Elapsed;
                 var seen = await tls.HandshakeAsync(endpoint, app.Host, app.Host, null, CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Increment(ref probes);
+                if (seen.FirstAttemptRefusal is { } refusal)
+                    refusals.Add(new RotationProbeFailure(at, refusal));
                 if (!seen.Completed || seen.HttpStatus is null or >= 500)
-                    failures.Add(new RotationProbeFailure(at, seen.Failure ?? $"status {seen.HttpStatus}"));
+                    failures.Add(new RotationProbeFailure(at, (seen.Failure ?? $"status {seen.HttpStatus}") + (seen.FirstAttemptRefusal is null ? "" : " (this was the request sent again after " + seen.FirstAttemptRefusal + ")")));
                 else if (servedAfter is null && seen.Leaf?.Sha256Fingerprint == newFingerprint)
                     servedAfter = at;
                 try { await Task.Delay(RotationProbeInterval, stop.Token).ConfigureAwait(false); }
@@ -107,9 +110,13 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
             NewServedAfter = servedAfter is null ? null : servedAfter - replacedAt,
             ObservedFor = clock.Elapsed - replacedAt,
             ProbeCount = probes - probesBefore,
-            Failures = failures.Where(f => f.At >= replacedAt).Select(f => f with { At = f.At - replacedAt }).ToList(),
+            Failures = SinceReplacement(failures, replacedAt),
+            RefusedAndSentAgain = SinceReplacement(refusals, replacedAt),
         };
     }
+
+    private static List<RotationProbeFailure> SinceReplacement(IEnumerable<RotationProbeFailure> seen, TimeSpan replacedAt) =>
+        seen.Where(f => f.At >= replacedAt).Select(f => f with { At = f.At - replacedAt }).ToList();
 
     /// <summary>KR-CERT-07, second half: judges the rotation observed.</summary>
     public IReadOnlyList<Verdict> Rotation(ScenarioApp app)

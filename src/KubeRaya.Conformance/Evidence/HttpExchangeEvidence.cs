@@ -25,7 +25,11 @@ public sealed record HttpExchangeEvidence
     public bool BodyTruncated { get; init; }
     /// <summary>Why no response came back.</summary>
     public string? Failure { get; init; }
-    /// <summary>How long the exchange took.</summary>
+    /// <summary>Set when a first connection's request was refused gracefully before it was processed (an HTTP/2 GOAWAY
+    /// naming an earlier last stream, RFC 9113 section 6.8): this evidence is then from the one new connection that a
+    /// client makes in that case, and this says what the first connection got.</summary>
+    public string? FirstAttemptRefusal { get; init; }
+    /// <summary>How long the exchange took (both connections when the first was refused).</summary>
     public TimeSpan Elapsed { get; init; }
 
     /// <summary>The first value of a header, or null.</summary>

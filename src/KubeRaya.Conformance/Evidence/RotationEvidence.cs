@@ -17,4 +17,7 @@ public sealed record RotationEvidence
     public required int ProbeCount { get; init; }
     /// <summary>The requests that failed, with their reasons.</summary>
     public IReadOnlyList<RotationProbeFailure> Failures { get; init; } = [];
+    /// <summary>The requests whose first connection was refused gracefully before processing (HTTP/2 GOAWAY) and were
+    /// sent once more on a new connection, as clients do; each counts as failed only when that second attempt failed.</summary>
+    public IReadOnlyList<RotationProbeFailure> RefusedAndSentAgain { get; init; } = [];
 }

@@ -27,6 +27,10 @@ public sealed record TlsHandshakeEvidence
     public ChainValidationEvidence? ChainValidation { get; init; }
     /// <summary>Status of an HTTP request sent over the completed handshake; null when none came back.</summary>
     public int? HttpStatus { get; init; }
+    /// <summary>Set when a first connection's request was refused gracefully before it was processed (an HTTP/2 GOAWAY
+    /// naming an earlier last stream, RFC 9113 section 6.8): this evidence is then from the one new connection that a
+    /// client makes in that case, and this says what the first connection got.</summary>
+    public string? FirstAttemptRefusal { get; init; }
     /// <summary>When the handshake was observed.</summary>
     public DateTimeOffset ObservedAt { get; init; } = DateTimeOffset.UtcNow;
 

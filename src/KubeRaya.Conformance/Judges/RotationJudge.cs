@@ -6,7 +6,9 @@ namespace KubeRaya.Conformance.Judges;
 
 /// <summary>
 /// KR-CERT-07: after the Secret is replaced, the new leaf is served within the limit (60 s by default) and the
-/// continuous probe running through the change sees no failed request. A probe too sparse to be continuous (fewer
+/// continuous probe running through the change sees no failed request. A request that the server refused gracefully
+/// before processing it (an HTTP/2 GOAWAY naming an earlier last stream) is sent once more on a new connection, as every
+/// HTTP/2 client does, and fails only if that fails too; the observation says how many were. A probe too sparse to be continuous (fewer
 /// than <c>minimumProbes</c> requests), one that stopped watching before the limit without seeing the new leaf, or
 /// a "rotation" to the same certificate leaves the control undecided.
 /// </summary>
@@ -61,7 +63,8 @@ public static class RotationJudge
             findings.Undecided($"{Count(evidence.ProbeCount)} probe requests with {Count(evidence.Failures.Count)} failures is not a continuous probe of at least {Count(minimumProbes)} requests");
         }
         var observed = $"new certificate served after {(evidence.NewServedAfter is { } after ? EvidenceText.Seconds(after) : "never")}; "
-            + $"{Count(evidence.ProbeCount)} probe requests, {Count(evidence.Failures.Count)} failed";
+            + $"{Count(evidence.ProbeCount)} probe requests, {Count(evidence.Failures.Count)} failed"
+            + (evidence.RefusedAndSentAgain.Count == 0 ? "" : $" ({Count(evidence.RefusedAndSentAgain.Count)} refused gracefully before processing and sent once more on a new connection, as HTTP/2 clients do: {string.Join("; ", evidence.RefusedAndSentAgain.Take(3).Select(r => $"at {EvidenceText.Seconds(r.At)}: {r.Reason}"))})");
         return findings.Conclude(ControlId, host, expected, observed);
     }
 

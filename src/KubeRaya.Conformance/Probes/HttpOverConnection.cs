@@ -66,6 +66,11 @@ internal static class HttpOverConnection
             // broken handshake ("Cannot access a disposed object"), but what happened is that no answer came in time.
             throw new ProbeFailureException($"No HTTP response from {target} within the {timeout} (the HTTP library reported: {ExceptionText.Messages(e)}).", e);
         }
+        catch (HttpRequestException e) when (request.Http2 && connection is RecordingSslStream recording
+            && Http2GracefulRefusal.Describe(recording.FirstBytes) is { } refusal)
+        {
+            throw new ProbeFailureException($"The server on {target} refused the request before processing it: {refusal}.", e) { GracefulRefusal = refusal };
+        }
         catch (HttpRequestException e)
         {
             var error = Volatile.Read(ref handedOut) > 1 ? HttpRequestError.ResponseEnded : e.HttpRequestError;

@@ -47,18 +47,30 @@ public sealed class HttpProbe
             HostHeader = request.HostHeader, PathAndQuery = request.PathAndQuery,
         };
 
+        string? refusal = null;
         try
         {
-            var response = await ExchangeAsync(request, port, target, cancellationToken).ConfigureAwait(false);
+            ReceivedResponse response;
+            try
+            {
+                response = await ExchangeAsync(request, port, target, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ProbeFailureException first) when (first.GracefulRefusal is not null)
+            {
+                // A graceful refusal of a request not yet processed: like every HTTP/2 client, send it once more on a new connection.
+                refusal = first.GracefulRefusal;
+                response = await ExchangeAsync(request, port, target, cancellationToken).ConfigureAwait(false);
+            }
+
             return evidence with
             {
                 Status = response.Status, Headers = response.Headers, Body = response.Body,
-                BodyTruncated = response.BodyTruncated, Failure = response.BodyFailure, Elapsed = clock.Elapsed,
+                BodyTruncated = response.BodyTruncated, Failure = response.BodyFailure, Elapsed = clock.Elapsed, FirstAttemptRefusal = refusal,
             };
         }
         catch (ProbeFailureException failure)
         {
-            return evidence with { Failure = failure.Message, Elapsed = clock.Elapsed };
+            return evidence with { Failure = failure.Message, Elapsed = clock.Elapsed, FirstAttemptRefusal = refusal };
         }
     }
 

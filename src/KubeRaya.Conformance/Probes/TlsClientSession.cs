@@ -13,14 +13,14 @@ namespace KubeRaya.Conformance.Probes;
 /// </summary>
 internal sealed class TlsClientSession : IAsyncDisposable
 {
-    private TlsClientSession(SslStream stream, IReadOnlyList<X509Certificate2> servedChain)
+    private TlsClientSession(RecordingSslStream stream, IReadOnlyList<X509Certificate2> servedChain)
     {
         Stream = stream;
         ServedChain = servedChain;
     }
 
-    /// <summary>The authenticated stream, ready for HTTP.</summary>
-    public SslStream Stream { get; }
+    /// <summary>The authenticated stream, ready for HTTP; it keeps the first decrypted bytes the server sends.</summary>
+    public RecordingSslStream Stream { get; }
 
     /// <summary>The certificates the server sent, leaf first, in the order sent.</summary>
     public IReadOnlyList<X509Certificate2> ServedChain { get; }
@@ -47,7 +47,7 @@ internal sealed class TlsClientSession : IAsyncDisposable
     {
         var inbound = new InboundRecordingStream(new NetworkStream(socket, ownsSocket: true));
         var served = new List<X509Certificate2>();
-        var stream = new SslStream(inbound, leaveInnerStreamOpen: false);
+        var stream = new RecordingSslStream(inbound, leaveInnerStreamOpen: false);
         var options = new SslClientAuthenticationOptions
         {
             // An empty target host sends no server_name extension.

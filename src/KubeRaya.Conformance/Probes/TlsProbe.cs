@@ -44,6 +44,16 @@ public sealed class TlsProbe
         ArgumentException.ThrowIfNullOrEmpty(host);
         options ??= new TlsProbeOptions();
         using var slot = await _concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+        var (evidence, refusal) = await AttemptAsync(endpoint, host, sni, options, cancellationToken).ConfigureAwait(false);
+        if (refusal is null) return evidence;
+        // A graceful refusal of a request not yet processed: like every HTTP/2 client, send it once more on a new connection.
+        var (again, _) = await AttemptAsync(endpoint, host, sni, options, cancellationToken).ConfigureAwait(false);
+        return again with { FirstAttemptRefusal = refusal };
+    }
+
+    private async Task<(TlsHandshakeEvidence Evidence, string? Refusal)> AttemptAsync(
+        ProbeEndpoint endpoint, string host, string? sni, TlsProbeOptions options, CancellationToken cancellationToken)
+    {
         var port = endpoint.HttpsPort;
         var target = WireConnection.Describe(endpoint.IpAddress, port);
         var evidence = new TlsHandshakeEvidence
@@ -61,7 +71,7 @@ public sealed class TlsProbe
         }
         catch (ProbeFailureException failure)
         {
-            return evidence with { Failure = failure.Message };
+            return (evidence with { Failure = failure.Message }, null);
         }
 
         await using (session.ConfigureAwait(false))
@@ -75,18 +85,18 @@ public sealed class TlsProbe
                 ServedChain = session.ServedChain.Select(CertificateEvidence.From).ToList(),
                 ChainValidation = CustomRootChainValidation.Validate(session.ServedChain, _roots),
             };
-            if (!options.SendRequest) return evidence;
+            if (!options.SendRequest) return (evidence, null);
 
             try
             {
                 var request = new HttpOverConnection.Request("GET", host, "/", null, Http2: session.Alpn == "h2");
                 var response = await HttpOverConnection.SendAsync(session.Stream, request, target, StatusOnly, _timeouts.Request, cancellationToken)
                     .ConfigureAwait(false);
-                return evidence with { HttpStatus = response.Status };
+                return (evidence with { HttpStatus = response.Status }, null);
             }
             catch (ProbeFailureException failure)
             {
-                return evidence with { Failure = "The TLS handshake completed, but the HTTP request after it got no response: " + failure.Message };
+                return (evidence with { Failure = "The TLS handshake completed, but the HTTP request after it got no response: " + failure.Message }, failure.GracefulRefusal);
             }
         }
     }

@@ -56,6 +56,29 @@ public class RotationJudgeTests
     }
 
     [Fact]
+    public void A_request_refused_gracefully_and_answered_on_a_new_connection_passes_and_is_reported()
+    {
+        var refused = new RotationProbeFailure(TimeSpan.FromSeconds(0.3), "the server sent HTTP/2 GOAWAY (NO_ERROR, last stream 0) before processing the request on stream 1");
+
+        var verdict = RotationJudge.Judge(Make.Host, Smooth with { RefusedAndSentAgain = [refused] });
+
+        verdict.Outcome.Should().Be(Outcome.Passed);
+        verdict.Observed.Should().Contain("1 refused gracefully before processing and sent once more on a new connection").And.Contain("at 0.3 s: the server sent HTTP/2 GOAWAY");
+    }
+
+    [Fact]
+    public void A_request_refused_gracefully_whose_second_attempt_failed_too_fails()
+    {
+        var refused = new RotationProbeFailure(TimeSpan.FromSeconds(0.3), "the server sent HTTP/2 GOAWAY (NO_ERROR, last stream 0) before processing the request on stream 1");
+        var failed = new RotationProbeFailure(TimeSpan.FromSeconds(0.3), "connection refused (this was the request sent again after the server sent HTTP/2 GOAWAY)");
+
+        var verdict = RotationJudge.Judge(Make.Host, Smooth with { RefusedAndSentAgain = [refused], Failures = [failed] });
+
+        verdict.Outcome.Should().Be(Outcome.Failed);
+        verdict.Observed.Should().Contain("1 of 50 probe requests failed");
+    }
+
+    [Fact]
     public void Failed_requests_during_the_change_fail_with_their_reasons()
     {
         var verdict = RotationJudge.Judge(Make.Host, Smooth with { Failures = [new(TimeSpan.FromSeconds(3.5), "connection reset"), new(TimeSpan.FromSeconds(3.7), "status 502")] });

@@ -324,7 +324,7 @@ public sealed partial class BrowserProbe : IAsyncDisposable
     }
 
     /// <summary>How many times a visit is made when Chromium reports that the machine's network changed under it.</summary>
-    private const int NetworkChangedAttempts = 3;
+    private const int NetworkChangedAttempts = 6;
 
     /// <summary>Waits until the page's URL has stayed the same for three looks in a row (client-side redirects included).</summary>
     private async Task SettleAsync(IPage page, Stopwatch clock, CancellationToken cancellationToken)
