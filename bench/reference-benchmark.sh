@@ -24,11 +24,17 @@ cli="$root/src/KubeRaya.Conformance.Cli/bin/Release/net10.0/kuberaya-conformance
 [[ -f "$cli" ]] || { echo "reference-benchmark: $cli is missing: run 'dotnet build KubeRaya.Conformance.sln -c Release' first" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "reference-benchmark: /usr/bin/time is missing: apt-get install time" >&2; exit 2; }
 
+# Pods run the natively compiled echo backend when run-tests.ps1 built it (artifacts/echo-native), as in its runs;
+# KR_ECHO_NATIVE= (empty) measures the JIT build instead.
+native="$root/artifacts/echo-native/kuberaya-echo"
+if [[ -z "${KR_ECHO_NATIVE+set}" && -x "$native" ]]; then export KR_ECHO_NATIVE="$native"; fi
+echo_kind="JIT echo backend"; [[ -n "${KR_ECHO_NATIVE:-}" ]] && echo_kind="native echo backend"
+
 work="$(mktemp -d /tmp/kr-refbench-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
-echo "reference-benchmark: $runs run(s) of the whole suite on the reference platform, $(nproc) cores"
+echo "reference-benchmark: $runs run(s) of the whole suite on the reference platform, $(nproc) cores, $echo_kind"
 for i in $(seq 1 "$runs"); do
   /usr/bin/time -f "%e %U %S" -o "$work/time" dotnet "$cli" run --target reference --report-dir "$work/run$i" > "$work/run$i.log" 2>&1 || true
   read -r wall user system < "$work/time"
