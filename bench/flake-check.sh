@@ -37,7 +37,10 @@ outcomes="$work/scenarios.tsv"   # run <TAB> scenario <TAB> outcome
 : > "$outcomes"
 conformant=0
 started=$(date +%s)
-echo "flake-check: $runs run(s) of the reference suite; logs and summaries in $work"
+# Pods run the natively compiled echo backend when run-tests.ps1 built it, as in its runs (KR_ECHO_NATIVE= for the JIT build).
+native="$root/artifacts/echo-native/kuberaya-echo"
+if [[ -z "${KR_ECHO_NATIVE+set}" && -x "$native" ]]; then export KR_ECHO_NATIVE="$native"; fi
+echo "flake-check: $runs run(s) of the reference suite ($([[ -n "${KR_ECHO_NATIVE:-}" ]] && echo native || echo JIT) echo backend); logs and summaries in $work"
 for i in $(seq 1 "$runs"); do
     report="$work/run-$i"
     t0=$(date +%s)
