@@ -88,14 +88,16 @@ function Publish-NativeEcho {
         & apt-get update -qq 2>&1 | Out-Null
         & apt-get install -y -qq --no-install-recommends clang zlib1g-dev 2>&1 | Out-Null
     }
-    $log = & dotnet publish (Join-Path $root 'src/KubeRaya.Conformance.Echo/KubeRaya.Conformance.Echo.csproj') -c Release -r linux-x64 `
-        -p:PublishAot=true -o $out -nologo -clp:ErrorsOnly -v q 2>&1
     $native = Join-Path $out 'kuberaya-echo'
-    if ($LASTEXITCODE -eq 0 -and (Test-Path $native)) {
-        $env:KR_ECHO_NATIVE = $native
-    } else {
-        Write-Host 'The natively compiled echo backend could not be built (install clang and zlib1g-dev for it); pods run the JIT build.'
+    # A second attempt for the build only (one publish in a fresh clone failed for a reason not kept); never for a verdict.
+    foreach ($attempt in 1, 2) {
+        $log = & dotnet publish (Join-Path $root 'src/KubeRaya.Conformance.Echo/KubeRaya.Conformance.Echo.csproj') -c Release -r linux-x64 `
+            -p:PublishAot=true -o $out -nologo -clp:ErrorsOnly -v q 2>&1
+        if ($LASTEXITCODE -eq 0 -and (Test-Path $native)) { $env:KR_ECHO_NATIVE = $native; return }
     }
+    $reason = "$(@($log | Where-Object { "$_" -match 'error' } | Select-Object -First 1))"
+    if ($reason.Length -gt 300) { $reason = $reason.Substring(0, 300) }
+    Write-Host "The natively compiled echo backend could not be built (install clang and zlib1g-dev for it); pods run the JIT build. $reason".TrimEnd()
 }
 
 $cli = Join-Path $root 'src/KubeRaya.Conformance.Cli/bin/Release/net10.0/kuberaya-conformance.dll'
