@@ -47,30 +47,26 @@ public sealed class HttpProbe
             HostHeader = request.HostHeader, PathAndQuery = request.PathAndQuery,
         };
 
-        string? refusal = null;
+        var (exchange, refusal) = await RefusedRequestResend.RunAsync(() => AttemptAsync(request, port, target, evidence, clock, cancellationToken)).ConfigureAwait(false);
+        return exchange with { FirstAttemptRefusal = refusal };
+    }
+
+    /// <summary>One exchange on a connection of its own, and the server's graceful refusal of it, if that is what came back.</summary>
+    private async Task<(HttpExchangeEvidence Evidence, string? Refusal)> AttemptAsync(
+        HttpProbeRequest request, int port, string target, HttpExchangeEvidence evidence, Stopwatch clock, CancellationToken cancellationToken)
+    {
         try
         {
-            ReceivedResponse response;
-            try
-            {
-                response = await ExchangeAsync(request, port, target, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ProbeFailureException first) when (first.GracefulRefusal is not null)
-            {
-                // A graceful refusal of a request not yet processed: like every HTTP/2 client, send it once more on a new connection.
-                refusal = first.GracefulRefusal;
-                response = await ExchangeAsync(request, port, target, cancellationToken).ConfigureAwait(false);
-            }
-
-            return evidence with
+            var response = await ExchangeAsync(request, port, target, cancellationToken).ConfigureAwait(false);
+            return (evidence with
             {
                 Status = response.Status, Headers = response.Headers, Body = response.Body,
-                BodyTruncated = response.BodyTruncated, Failure = response.BodyFailure, Elapsed = clock.Elapsed, FirstAttemptRefusal = refusal,
-            };
+                BodyTruncated = response.BodyTruncated, Failure = response.BodyFailure, Elapsed = clock.Elapsed,
+            }, null);
         }
         catch (ProbeFailureException failure)
         {
-            return evidence with { Failure = failure.Message, Elapsed = clock.Elapsed, FirstAttemptRefusal = refusal };
+            return (evidence with { Failure = failure.Message, Elapsed = clock.Elapsed }, failure.GracefulRefusal);
         }
     }
 

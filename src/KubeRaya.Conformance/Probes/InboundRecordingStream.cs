@@ -6,12 +6,10 @@ namespace KubeRaya.Conformance.Probes;
 /// </summary>
 internal sealed class InboundRecordingStream(Stream inner) : Stream
 {
-    private const int Kept = 128;
-    private readonly byte[] _first = new byte[Kept];
-    private int _count;
+    private readonly FirstBytesKept _first = new(128);
 
     /// <summary>The first bytes received (up to 128).</summary>
-    public ReadOnlySpan<byte> FirstBytes => _first.AsSpan(0, Volatile.Read(ref _count));
+    public ReadOnlySpan<byte> FirstBytes => _first.Bytes;
 
     /// <summary>True once a read returned end of stream.</summary>
     public bool EndOfStreamSeen { get; private set; }
@@ -73,10 +71,6 @@ internal sealed class InboundRecordingStream(Stream inner) : Stream
             return;
         }
 
-        var room = Kept - _count;
-        if (room <= 0) return;
-        var take = Math.Min(room, received.Length);
-        received[..take].CopyTo(_first.AsSpan(_count));
-        Volatile.Write(ref _count, _count + take);
+        _first.Add(received);
     }
 }

@@ -9,19 +9,17 @@ namespace KubeRaya.Conformance.Probes;
 /// </summary>
 internal sealed class RecordingSslStream(Stream inner, bool leaveInnerStreamOpen) : SslStream(inner, leaveInnerStreamOpen)
 {
-    private const int Kept = 512;
-    private readonly byte[] _first = new byte[Kept];
-    private int _count;
+    private readonly FirstBytesKept _first = new(512);
 
     /// <summary>The first decrypted bytes received (up to 512).</summary>
-    public ReadOnlySpan<byte> FirstBytes => _first.AsSpan(0, Volatile.Read(ref _count));
+    public ReadOnlySpan<byte> FirstBytes => _first.Bytes;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
         var read = base.Read(buffer);
-        Keep(buffer[..read]);
+        _first.Add(buffer[..read]);
         return read;
     }
 
@@ -31,16 +29,7 @@ internal sealed class RecordingSslStream(Stream inner, bool leaveInnerStreamOpen
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await base.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        Keep(buffer.Span[..read]);
+        _first.Add(buffer.Span[..read]);
         return read;
-    }
-
-    private void Keep(ReadOnlySpan<byte> received)
-    {
-        var room = Kept - _count;
-        if (received.IsEmpty || room <= 0) return;
-        var take = Math.Min(room, received.Length);
-        received[..take].CopyTo(_first.AsSpan(_count));
-        Volatile.Write(ref _count, _count + take);
     }
 }

@@ -44,11 +44,8 @@ public sealed class TlsProbe
         ArgumentException.ThrowIfNullOrEmpty(host);
         options ??= new TlsProbeOptions();
         using var slot = await _concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
-        var (evidence, refusal) = await AttemptAsync(endpoint, host, sni, options, cancellationToken).ConfigureAwait(false);
-        if (refusal is null) return evidence;
-        // A graceful refusal of a request not yet processed: like every HTTP/2 client, send it once more on a new connection.
-        var (again, _) = await AttemptAsync(endpoint, host, sni, options, cancellationToken).ConfigureAwait(false);
-        return again with { FirstAttemptRefusal = refusal };
+        var (evidence, refusal) = await RefusedRequestResend.RunAsync(() => AttemptAsync(endpoint, host, sni, options, cancellationToken)).ConfigureAwait(false);
+        return evidence with { FirstAttemptRefusal = refusal };
     }
 
     private async Task<(TlsHandshakeEvidence Evidence, string? Refusal)> AttemptAsync(

@@ -79,12 +79,7 @@ public sealed class DrainingHttp2Tests
             _server = RawTcpServer.Start(async (socket, stop) =>
             {
                 var number = Interlocked.Increment(ref _connections);
-                await using var tls = new SslStream(HostileWire.Over(socket));
-                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
-                {
-                    ServerCertificateContext = certificate,
-                    ApplicationProtocols = [SslApplicationProtocol.Http2],
-                }, stop);
+                await using var tls = await HostileWire.AcceptTlsAsync(HostileWire.Over(socket), certificate, stop, SslApplicationProtocol.Http2);
                 await tls.WriteAsync(Http2Wire.Settings(), stop);
                 if (number <= refusals)
                 {

@@ -45,11 +45,15 @@ internal static class HostileWire
     public static string Response(string statusLine, IEnumerable<string> headers, string body) =>
         $"HTTP/1.1 {statusLine}\r\n{string.Concat(headers.Select(h => h + "\r\n"))}Content-Length: {Encoding.Latin1.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}";
 
-    /// <summary>Runs the server side of a TLS handshake (system protocols, no ALPN) over the accepted socket.</summary>
-    public static async Task<SslStream> AcceptTlsAsync(Stream connection, SslStreamCertificateContext certificate, CancellationToken stop)
+    /// <summary>Runs the server side of a TLS handshake (system protocols; no ALPN unless <paramref name="alpn"/> is given) over the accepted socket.</summary>
+    public static async Task<SslStream> AcceptTlsAsync(Stream connection, SslStreamCertificateContext certificate, CancellationToken stop, SslApplicationProtocol? alpn = null)
     {
         var tls = new SslStream(connection, leaveInnerStreamOpen: false);
-        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificateContext = certificate }, stop);
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
+        {
+            ServerCertificateContext = certificate,
+            ApplicationProtocols = alpn is { } selected ? [selected] : null,
+        }, stop);
         return tls;
     }
 

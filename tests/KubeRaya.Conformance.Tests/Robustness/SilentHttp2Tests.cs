@@ -20,12 +20,7 @@ public sealed class SilentHttp2Tests
         var certificate = TestCertificates.Shared.Valid(TestCertificates.AppHost);
         await using var server = RawTcpServer.Start(async (socket, stop) =>
         {
-            await using var tls = new SslStream(HostileWire.Over(socket));
-            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
-            {
-                ServerCertificateContext = certificate,
-                ApplicationProtocols = [SslApplicationProtocol.Http2],
-            }, stop);
+            await using var tls = await HostileWire.AcceptTlsAsync(HostileWire.Over(socket), certificate, stop, SslApplicationProtocol.Http2);
             var buffer = new byte[4096];
             while (await tls.ReadAsync(buffer, stop) > 0)
             {
