@@ -80,20 +80,19 @@ function Build-Harness {
 
 # The echo backend every pod of the reference platform runs, compiled ahead of time: it starts in a tenth of the CPU
 # time of the JIT build. Optional: without a C toolchain (clang, zlib1g-dev) the pods run the JIT build, just slower.
+$nativeEcho = Join-Path $root 'artifacts/echo-native/kuberaya-echo'
 function Publish-NativeEcho {
-    $out = Join-Path $root 'artifacts/echo-native'
     $toolchain = @(Get-ChildItem /usr/bin -Filter 'clang*' -ErrorAction SilentlyContinue | Where-Object Name -match '^clang(-\d+)?$').Count -gt 0 -and (Test-Path /usr/include/zlib.h)
     if (-not $toolchain -and -not $SkipPackages -and (& id -u) -eq '0') {
         $env:DEBIAN_FRONTEND = 'noninteractive'
         & apt-get update -qq 2>&1 | Out-Null
         & apt-get install -y -qq --no-install-recommends clang zlib1g-dev 2>&1 | Out-Null
     }
-    $native = Join-Path $out 'kuberaya-echo'
     # A second attempt for the build only (one publish in a fresh clone failed for a reason not kept); never for a verdict.
     foreach ($attempt in 1, 2) {
         $log = & dotnet publish (Join-Path $root 'src/KubeRaya.Conformance.Echo/KubeRaya.Conformance.Echo.csproj') -c Release -r linux-x64 `
-            -p:PublishAot=true -o $out -nologo -clp:ErrorsOnly -v q 2>&1
-        if ($LASTEXITCODE -eq 0 -and (Test-Path $native)) { $env:KR_ECHO_NATIVE = $native; return }
+            -p:PublishAot=true -o (Split-Path $nativeEcho) -nologo -clp:ErrorsOnly -v q 2>&1
+        if ($LASTEXITCODE -eq 0 -and (Test-Path $nativeEcho)) { $env:KR_ECHO_NATIVE = $nativeEcho; return }
     }
     $reason = "$(@($log | Where-Object { "$_" -match 'error' } | Select-Object -First 1))"
     if ($reason.Length -gt 300) { $reason = $reason.Substring(0, 300) }
@@ -115,7 +114,7 @@ function Add-Option([System.Collections.Generic.List[string]]$list, [string]$nam
 
 if (-not $SkipPackages) { Install-Packages }
 if (-not $SkipBuild) { Build-Harness; Publish-NativeEcho }
-elseif (Test-Path (Join-Path $root 'artifacts/echo-native/kuberaya-echo')) { $env:KR_ECHO_NATIVE = Join-Path $root 'artifacts/echo-native/kuberaya-echo' }
+elseif (Test-Path $nativeEcho) { $env:KR_ECHO_NATIVE = $nativeEcho }
 
 if ($Test) {
     & (Join-Path $root 'tests/run-all.ps1') -Root $root -Cli $cli

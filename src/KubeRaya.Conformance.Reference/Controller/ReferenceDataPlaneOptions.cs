@@ -39,6 +39,10 @@ public sealed record ReferenceDataPlaneOptions
     /// <summary>The dotnet host that runs the echo backend.</summary>
     public string DotnetPath { get; init; } = DefaultDotnet();
 
+    /// <summary>The program and arguments that start one echo pod: the native build when there is one, else the JIT build.</summary>
+    public (string File, IReadOnlyList<string> Arguments) EchoCommand(IReadOnlyList<string> echoArguments) =>
+        EchoNativePath is { } native ? (native, echoArguments) : (DotnetPath, [EchoAssemblyPath, .. echoArguments]);
+
     private static string DefaultDotnet()
     {
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;

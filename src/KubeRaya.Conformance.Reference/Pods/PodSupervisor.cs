@@ -133,9 +133,8 @@ internal sealed class PodSupervisor : IAsyncDisposable
             [KubeRaya.Conformance.Runs.ShortLivedProcess.CallCountingVariable] = KubeRaya.Conformance.Runs.ShortLivedProcess.CallCountingOff,
         };
         if (tlsPort is not null) environment["KR_ECHO_TLS_DIR"] = PassthroughDirectory;
-        string[] arguments = ["--urls", string.Join(';', urls)];
-        var process = NamespaceProcess.Start(network.Namespace,
-            options.EchoNativePath ?? options.DotnetPath, options.EchoNativePath is null ? [options.EchoAssemblyPath, .. arguments] : arguments,
+        var (program, arguments) = options.EchoCommand(["--urls", string.Join(';', urls)]);
+        var process = NamespaceProcess.Start(network.Namespace, program, arguments,
             environment, Path.Combine(logDirectory, $"{ns}_{name}.log"), $"pod {ns}/{name}");
         pod.Process = process;
         pod.Update(s => s with { Address = address, Phase = PodPhase.Running });

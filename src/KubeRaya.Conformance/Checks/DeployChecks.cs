@@ -81,7 +81,11 @@ public sealed class DeployChecks(ClusterRun cluster, Timeouts timeouts, Evidence
                 if (seen.FirstAttemptRefusal is { } refusal)
                     refusals.Add(new RotationProbeFailure(at, refusal));
                 if (!seen.Completed || seen.HttpStatus is null or >= 500)
-                    failures.Add(new RotationProbeFailure(at, (seen.Failure ?? $"status {seen.HttpStatus}") + (seen.FirstAttemptRefusal is null ? "" : " (this was the request sent again after " + seen.FirstAttemptRefusal + ")")));
+                {
+                    var reason = seen.Failure ?? $"status {seen.HttpStatus}";
+                    if (seen.FirstAttemptRefusal is not null) reason += $" (this was the request sent again after {seen.FirstAttemptRefusal})";
+                    failures.Add(new RotationProbeFailure(at, reason));
+                }
                 else if (servedAfter is null && seen.Leaf?.Sha256Fingerprint == newFingerprint)
                     servedAfter = at;
                 try { await Task.Delay(RotationProbeInterval, stop.Token).ConfigureAwait(false); }
