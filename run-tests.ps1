@@ -44,13 +44,15 @@ if ($args.Count -gt 0) {
     Fail 2 "unknown parameter or argument '$($args[0])': see README.md for the parameters"
 }
 
-# Debian packages the harness drives: nginx (reference platform and test servers), Chromium (KR-UX-01),
+# Debian packages the harness drives: nginx (reference platform and test servers), Chromium's headless shell (KR-UX-01;
+# the full browser is the fallback, and the tests hold both to the same checks),
 # certutil (the browser's private trust store), iproute2 (network namespaces), openssl.
 function Install-Packages {
     $wanted = @(
         @{ Package = 'nginx-light'; Probe = '/usr/sbin/nginx' },
         @{ Package = 'libnginx-mod-stream'; Probe = '/usr/lib/nginx/modules/ngx_stream_module.so' },
         @{ Package = 'chromium'; Probe = '/usr/lib/chromium/chromium' },
+        @{ Package = 'chromium-headless-shell'; Probe = '/usr/lib/chromium/chromium-headless-shell' },
         @{ Package = 'libnss3-tools'; Probe = '/usr/bin/certutil' },
         @{ Package = 'iproute2'; Probe = '/usr/sbin/ip' },
         @{ Package = 'openssl'; Probe = '/usr/bin/openssl' }

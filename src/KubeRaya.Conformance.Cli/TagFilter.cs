@@ -34,6 +34,29 @@ public static class TagFilter
         }
     }
 
+    /// <summary>
+    /// The controls whose scenarios the filter of <see cref="For"/> runs, read from the catalogue: a scenario carries
+    /// its control's ID and the control's modes as tags. Only a hint for starting slow observations early; verdicts
+    /// come from the scenarios that actually ran.
+    /// </summary>
+    public static IReadOnlyList<string> ScenarioControls(ControlModes modes, IReadOnlyList<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var bare = tags.Select(t => t.TrimStart('@')).ToHashSet(StringComparer.Ordinal);
+        return ControlCatalogue.All
+            .Where(c => (c.Modes & modes) != 0)
+            .Where(c => bare.Count == 0 || bare.Contains(c.Id) || ModeTags.Any(m => bare.Contains(m) && (c.Modes & ModeOf(m)) != 0))
+            .Select(c => c.Id)
+            .ToList();
+    }
+
+    private static ControlModes ModeOf(string modeTag) => modeTag switch
+    {
+        "endpoint" => ControlModes.Endpoint,
+        "deploy" => ControlModes.Deploy,
+        _ => ControlModes.Audit,
+    };
+
     /// <summary>The control IDs among the tags.</summary>
     public static IReadOnlySet<string> SelectedControls(IReadOnlyList<string> tags) =>
         tags.Select(t => t.TrimStart('@')).Where(ControlCatalogue.Contains).ToHashSet(StringComparer.Ordinal);

@@ -13,6 +13,7 @@ namespace KubeRaya.Conformance.Checks;
 /// </summary>
 public sealed class ConformanceRun : IAsyncDisposable
 {
+    private const string BrowserControl = "KR-UX-01";
     private readonly CancellationTokenSource _runCancellation = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private EndpointChecks? _endpointChecks;
@@ -61,10 +62,13 @@ public sealed class ConformanceRun : IAsyncDisposable
                 _endpointFailure = e;
                 throw;
             }
-            return _endpointChecks = new EndpointChecks(
-                new Observatory(endpoints, Timeouts, EvidenceFiles, Token),
-                Configuration.RenewalWindowDays,
-                TimeProvider.System);
+            var observatory = new Observatory(endpoints, Timeouts, EvidenceFiles, Token);
+            // The browser's visits are the slowest observation; when its scenario is among those the run selected, they
+            // start now and go on while the other scenarios probe. Only where no scenario changes the ingress (no
+            // cluster): a deploy-mode scenario's reload must never fall into another scenario's observation.
+            if (Configuration.Kubeconfig is null && Configuration.ScenarioControls?.Contains(BrowserControl, StringComparer.Ordinal) == true)
+                observatory.BeginBrowserVisits();
+            return _endpointChecks = new EndpointChecks(observatory, Configuration.RenewalWindowDays, TimeProvider.System);
         }
         finally
         {

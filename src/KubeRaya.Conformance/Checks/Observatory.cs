@@ -13,6 +13,7 @@ namespace KubeRaya.Conformance.Checks;
 /// </summary>
 public sealed class Observatory : IAsyncDisposable
 {
+    private const string EveryHostVisits = "browser|every host";
     private readonly Memo _memo = new();
     private readonly PublicEndpoints _endpoints;
     private readonly ProbeEndpoint _probeEndpoint;
@@ -81,9 +82,13 @@ public sealed class Observatory : IAsyncDisposable
     public Task<Observation<BrowserEvidence>> BrowserAsync(string host) =>
         ObserveAsync(host, "browser", async () =>
         {
-            var visits = await _memo.GetAsync("browser|every host", VisitEveryHostAsync).ConfigureAwait(false);
+            var visits = await _memo.GetAsync(EveryHostVisits, VisitEveryHostAsync).ConfigureAwait(false);
             return visits[host];
         });
+
+    /// <summary>Starts the browser's visits of every host without waiting for them; <see cref="BrowserAsync"/> then finds
+    /// them under way or done. What they saw is written as evidence only when a scenario asks for it.</summary>
+    public void BeginBrowserVisits() => _ = Task.Run(() => _memo.GetAsync(EveryHostVisits, VisitEveryHostAsync), _runToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _browser.DisposeAsync();

@@ -40,6 +40,9 @@ public sealed record RunConfiguration
     public bool KeepOnFailure { get; init; }
     /// <summary>Whether the target is a test double (the reference platform) rather than a real cluster.</summary>
     public bool IsTestDouble { get; init; }
+    /// <summary>The controls whose scenarios this run's filter selects (null: not known). A hint only, for starting slow
+    /// observations (the browser's) before their scenario asks; it decides nothing.</summary>
+    public IReadOnlyList<string>? ScenarioControls { get; init; }
     /// <summary>Calibration fault active on the reference platform, if any.</summary>
     public string? Fault { get; init; }
 

@@ -23,14 +23,20 @@ public sealed class BrowserProbeTests(SharedBrowserProbe shared) : IClassFixture
     private readonly string _evidence = Directory.CreateTempSubdirectory("kr-browser-test-").FullName;
     private readonly TestAuthority _runCa = new("KubeRaya run CA");
 
-    [Fact]
-    public async Task A_browser_trusting_the_run_CA_ends_on_https_for_the_same_host()
+    /// <summary>Both browsers the probe can drive: the headless shell it prefers and the full browser it falls back to.
+    /// Each must be as hard to fool as the other.</summary>
+    public static TheoryData<string> Browsers => new() { BrowserProbe.HeadlessShellPath, BrowserProbe.FullChromiumPath };
+
+    [Theory]
+    [MemberData(nameof(Browsers))]
+    public async Task A_browser_trusting_the_run_CA_ends_on_https_for_the_same_host(string chromium)
     {
         using var certificate = _runCa.IssueServer(Host);
         await using var site = await LocalSite.StartAsync(certificate);
 
-        var evidence = await Visit(site, _runCa);
+        var evidence = await Visit(site, _runCa, chromium);
 
+        evidence.Browser.Should().StartWith(Path.GetFileName(chromium) + " ", "the evidence names the browser that made the visit");
         evidence.NavigationError.Should().BeNull(Describe(evidence));
         evidence.FinalUrl.Should().Be($"https://{Host}:{site.HttpsPort}/");
         evidence.Status.Should().Be(200);
@@ -40,14 +46,15 @@ public sealed class BrowserProbeTests(SharedBrowserProbe shared) : IClassFixture
         BrowserJudge.Judge(evidence).Outcome.Should().Be(Outcome.Passed);
     }
 
-    [Fact]
-    public async Task A_browser_trusting_an_unrelated_CA_records_a_certificate_error_and_fails()
+    [Theory]
+    [MemberData(nameof(Browsers))]
+    public async Task A_browser_trusting_an_unrelated_CA_records_a_certificate_error_and_fails(string chromium)
     {
         using var certificate = _runCa.IssueServer(Host);
         await using var site = await LocalSite.StartAsync(certificate);
         using var unrelated = new TestAuthority("Unrelated CA");
 
-        var evidence = await Visit(site, unrelated);
+        var evidence = await Visit(site, unrelated, chromium);
 
         evidence.CertificateError.Should().BeTrue(Describe(evidence));
         evidence.NetworkErrorCode.Should().StartWith("net::ERR_CERT_");
@@ -56,13 +63,14 @@ public sealed class BrowserProbeTests(SharedBrowserProbe shared) : IClassFixture
         verdict.Observed.Should().Contain(evidence.NetworkErrorCode);
     }
 
-    [Fact]
-    public async Task A_site_whose_http_port_does_not_redirect_fails()
+    [Theory]
+    [MemberData(nameof(Browsers))]
+    public async Task A_site_whose_http_port_does_not_redirect_fails(string chromium)
     {
         using var certificate = _runCa.IssueServer(Host);
         await using var site = await LocalSite.StartAsync(certificate, redirect: false);
 
-        var evidence = await Visit(site, _runCa);
+        var evidence = await Visit(site, _runCa, chromium);
 
         evidence.FinalUrl.Should().Be($"http://{Host}:{site.HttpPort}/", Describe(evidence));
         evidence.Status.Should().Be(200);
@@ -100,8 +108,9 @@ public sealed class BrowserProbeTests(SharedBrowserProbe shared) : IClassFixture
         evidence.Select(e => BrowserJudge.Judge(e).Outcome).Should().OnlyContain(o => o == Outcome.Passed);
     }
 
-    [Fact]
-    public async Task Visits_in_one_browser_share_no_HSTS_state_so_one_host_cannot_upgrade_another_hosts_visit()
+    [Theory]
+    [MemberData(nameof(Browsers))]
+    public async Task Visits_in_one_browser_share_no_HSTS_state_so_one_host_cannot_upgrade_another_hosts_visit(string chromium)
     {
         // kuberaya.test sends HSTS with includeSubDomains; its subdomain shop.kuberaya.test serves its page over plain
         // HTTP. Had the second visit inherited the first one's HSTS state, the browser would have upgraded it to https
@@ -109,7 +118,7 @@ public sealed class BrowserProbeTests(SharedBrowserProbe shared) : IClassFixture
         const string parent = "kuberaya.test";
         using var certificate = _runCa.IssueServer(parent, Host);
         await using var site = await LocalSite.StartAsync(certificate, hsts: "max-age=31536000; includeSubDomains", hostWithoutRedirect: Host);
-        await using var oneAtATime = new BrowserProbe(new Timeouts(), concurrentVisits: 1);
+        await using var oneAtATime = new BrowserProbe(new Timeouts(), chromium, concurrentVisits: 1);
 
         var evidence = await oneAtATime.VisitAllAsync([VisitOf(parent, site), VisitOf(Host, site)], CancellationToken.None);
 
@@ -144,10 +153,13 @@ public sealed class BrowserProbeTests(SharedBrowserProbe shared) : IClassFixture
     private BrowserVisit VisitOf(string host, LocalSite site) =>
         new(host, "127.0.0.1", site.HttpPort, site.HttpsPort, [_runCa.PublicCertificate], Path.Combine(_evidence, $"KR-UX-01-{host}.png"));
 
-    private Task<Evidence.BrowserEvidence> Visit(LocalSite site, TestAuthority trusted) =>
-        shared.Probe.VisitAsync(
-            new BrowserVisit(Host, "127.0.0.1", site.HttpPort, site.HttpsPort, [trusted.PublicCertificate], Path.Combine(_evidence, "KR-UX-01-shop.png")),
-            CancellationToken.None);
+    private async Task<Evidence.BrowserEvidence> Visit(LocalSite site, TestAuthority trusted, string chromium)
+    {
+        var visit = new BrowserVisit(Host, "127.0.0.1", site.HttpPort, site.HttpsPort, [trusted.PublicCertificate], Path.Combine(_evidence, "KR-UX-01-shop.png"));
+        if (chromium == BrowserProbe.DefaultChromiumPath) return await shared.Probe.VisitAsync(visit, CancellationToken.None);
+        await using var probe = new BrowserProbe(new Timeouts(), chromium);
+        return await probe.VisitAsync(visit, CancellationToken.None);
+    }
 
     private static string Describe(Evidence.BrowserEvidence evidence) =>
         "the browser saw " + System.Text.Json.JsonSerializer.Serialize(evidence, Runs.RunConfiguration.JsonOptions);

@@ -27,11 +27,20 @@ namespace KubeRaya.Conformance.Probes.Browser;
 /// </remarks>
 public sealed partial class BrowserProbe : IAsyncDisposable
 {
-    /// <summary>Where Debian's chromium package puts the browser binary.</summary>
-    public const string DefaultChromiumPath = "/usr/lib/chromium/chromium";
+    /// <summary>Where Debian's chromium-headless-shell package puts Chromium's headless shell: the browser's own network
+    /// stack, certificate verifier, HSTS handling and renderer without its desktop UI, and Playwright's own default for
+    /// headless Chromium. A visit costs it about a third of the CPU time the full browser needs.</summary>
+    public const string HeadlessShellPath = "/usr/lib/chromium/chromium-headless-shell";
 
-    /// <summary>How many pages one browser has open at once by default.</summary>
-    public const int DefaultConcurrentVisits = 4;
+    /// <summary>Where Debian's chromium package puts the full browser binary.</summary>
+    public const string FullChromiumPath = "/usr/lib/chromium/chromium";
+
+    /// <summary>The browser used unless one is named: the headless shell when it is installed, else the full browser.</summary>
+    public static string DefaultChromiumPath => File.Exists(HeadlessShellPath) ? HeadlessShellPath : FullChromiumPath;
+
+    /// <summary>How many pages one browser has open at once by default. A visit mostly waits (for its page to settle),
+    /// so more pages than cores keeps the cores busy.</summary>
+    public const int DefaultConcurrentVisits = 8;
 
     /// <summary>A loopback proxy address that nothing answers, for every host but the target.</summary>
     private const string DeadProxy = "http://127.0.0.1:9";
@@ -44,12 +53,13 @@ public sealed partial class BrowserProbe : IAsyncDisposable
     private IPlaywright? _driver;
     private bool _disposed;
 
-    /// <summary>A probe using the given timeouts and tool locations, opening at most <paramref name="concurrentVisits"/> pages at once.</summary>
-    public BrowserProbe(Timeouts timeouts, string chromiumPath = DefaultChromiumPath, string certutilPath = NssTrustStore.DefaultCertutilPath, int concurrentVisits = DefaultConcurrentVisits)
+    /// <summary>A probe using the given timeouts and tool locations (the browser defaults to <see cref="DefaultChromiumPath"/>),
+    /// opening at most <paramref name="concurrentVisits"/> pages at once.</summary>
+    public BrowserProbe(Timeouts timeouts, string? chromiumPath = null, string certutilPath = NssTrustStore.DefaultCertutilPath, int concurrentVisits = DefaultConcurrentVisits)
     {
         _timeouts = timeouts ?? throw new ArgumentNullException(nameof(timeouts));
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrentVisits, 1);
-        _chromiumPath = chromiumPath;
+        _chromiumPath = chromiumPath ?? DefaultChromiumPath;
         _certutilPath = certutilPath;
         _concurrentVisits = concurrentVisits;
     }
@@ -116,7 +126,7 @@ public sealed partial class BrowserProbe : IAsyncDisposable
         }).ToList();
         IReadOnlyList<BrowserEvidence> Unable(string problem, TimeSpan elapsed) => blank.Select(e => e with { ProbeProblem = problem, Elapsed = elapsed }).ToList();
         if (!File.Exists(_chromiumPath))
-            return Unable($"Chromium was not found at {_chromiumPath}; install Debian's chromium package", started.Elapsed);
+            return Unable($"Chromium was not found at {_chromiumPath}; install Debian's chromium-headless-shell (or chromium) package", started.Elapsed);
 
         IPlaywright playwright;
         try
@@ -153,7 +163,7 @@ public sealed partial class BrowserProbe : IAsyncDisposable
 
             cancellationToken.ThrowIfCancellationRequested();
             using var pages = new SemaphoreSlim(_concurrentVisits, _concurrentVisits);
-            var name = $"chromium {browser.Version}";
+            var name = $"{Path.GetFileName(_chromiumPath)} {browser.Version}";
             var running = visits.Select(async (visit, i) =>
             {
                 await pages.WaitAsync(cancellationToken).ConfigureAwait(false);
