@@ -21,7 +21,7 @@ public static class CalibrateCommand
 {
     /// <summary>Runs started at once by default: measured on 2 cores, 4 keeps them busy (a run spends much of its time
     /// waiting for the platform) without starving the probes; with the browser's headless shell a run needs about
-    /// 20 s of CPU time.</summary>
+    /// 24 s of CPU time.</summary>
     public const int DefaultParallel = 4;
 
     /// <summary>The control whose failure takes a whole timeout to observe (the new certificate never comes).</summary>

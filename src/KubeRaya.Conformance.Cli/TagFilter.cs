@@ -36,25 +36,30 @@ public static class TagFilter
 
     /// <summary>
     /// The controls whose scenarios the filter of <see cref="For"/> runs, read from the catalogue: a scenario carries
-    /// its control's ID and the control's modes as tags. Only a hint for starting slow observations early; verdicts
-    /// come from the scenarios that actually ran.
+    /// its control's ID and the control's endpoint and deploy modes as tags (no scenario carries <c>@audit</c>: the
+    /// static audit runs none). Only a hint for starting slow observations early; verdicts come from the scenarios
+    /// that actually ran.
     /// </summary>
     public static IReadOnlyList<string> ScenarioControls(ControlModes modes, IReadOnlyList<string> tags)
     {
         ArgumentNullException.ThrowIfNull(tags);
         var bare = tags.Select(t => t.TrimStart('@')).ToHashSet(StringComparer.Ordinal);
+        var scenarioModes = modes & ScenarioModes;
         return ControlCatalogue.All
-            .Where(c => (c.Modes & modes) != 0)
-            .Where(c => bare.Count == 0 || bare.Contains(c.Id) || ModeTags.Any(m => bare.Contains(m) && (c.Modes & ModeOf(m)) != 0))
+            .Where(c => (c.Modes & scenarioModes) != 0)
+            .Where(c => bare.Count == 0 || bare.Contains(c.Id) || ModeTags.Any(m => bare.Contains(m) && (c.Modes & ScenarioModeOf(m)) != 0))
             .Select(c => c.Id)
             .ToList();
     }
 
-    private static ControlModes ModeOf(string modeTag) => modeTag switch
+    /// <summary>The modes scenarios are tagged with.</summary>
+    private const ControlModes ScenarioModes = ControlModes.Endpoint | ControlModes.Deploy;
+
+    private static ControlModes ScenarioModeOf(string modeTag) => modeTag switch
     {
         "endpoint" => ControlModes.Endpoint,
         "deploy" => ControlModes.Deploy,
-        _ => ControlModes.Audit,
+        _ => ControlModes.None,
     };
 
     /// <summary>The control IDs among the tags.</summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using KubeRaya.Conformance.Judges;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -14,7 +15,7 @@ namespace KubeRaya.Conformance.Steps.Support;
 public sealed class BrowserLastOrder : ITestCollectionOrderer
 {
     /// <summary>The tag of the scenario whose feature goes last.</summary>
-    public const string LastTag = "KR-UX-01";
+    public const string LastTag = BrowserJudge.ControlId;
 
     // xUnit names the collection of a class without [Collection] after the class's full name.
     private const string ClassCollectionPrefix = "Test collection for ";

@@ -1,4 +1,5 @@
 using KubeRaya.Conformance.Controls;
+using KubeRaya.Conformance.Judges;
 using KubeRaya.Conformance.Polling;
 using KubeRaya.Conformance.Reporting;
 using KubeRaya.Conformance.Runs;
@@ -13,7 +14,6 @@ namespace KubeRaya.Conformance.Checks;
 /// </summary>
 public sealed class ConformanceRun : IAsyncDisposable
 {
-    private const string BrowserControl = "KR-UX-01";
     private readonly CancellationTokenSource _runCancellation = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private EndpointChecks? _endpointChecks;
@@ -63,17 +63,26 @@ public sealed class ConformanceRun : IAsyncDisposable
                 throw;
             }
             var observatory = new Observatory(endpoints, Timeouts, EvidenceFiles, Token);
-            // The browser's visits are the slowest observation; when its scenario is among those the run selected, they
-            // start now and go on while the other scenarios probe. Only where no scenario changes the ingress (no
-            // cluster): a deploy-mode scenario's reload must never fall into another scenario's observation.
-            if (Configuration.Kubeconfig is null && Configuration.ScenarioControls?.Contains(BrowserControl, StringComparer.Ordinal) == true)
-                observatory.BeginBrowserVisits();
+            if (BeginsBrowserVisitsEarly(Configuration)) observatory.BeginBrowserVisits();
             return _endpointChecks = new EndpointChecks(observatory, Configuration.RenewalWindowDays, TimeProvider.System);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Whether the browser's visits (the slowest observation) start as soon as the public hosts are known, to go on
+    /// while the other scenarios probe: only when the browser's scenario is among those the run selected, and only
+    /// where no scenario changes the ingress (no cluster), since a deploy-mode scenario's reload must never fall into
+    /// another scenario's observation.
+    /// </summary>
+    public static bool BeginsBrowserVisitsEarly(RunConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.Kubeconfig is null
+               && configuration.ScenarioControls?.Contains(BrowserJudge.ControlId, StringComparer.Ordinal) == true;
     }
 
     /// <summary>Deploy mode: the cluster, the run's CA and the apps scenarios deploy.</summary>

@@ -25,6 +25,8 @@ public sealed class Observatory : IAsyncDisposable
     private readonly CancellationToken _runToken;
     private readonly Dictionary<string, string> _randomPaths;
     private readonly BrowserProbe _browser;
+    private readonly TimeSpan _browserBound;
+    private Task? _earlyBrowserVisits;
 
     /// <summary>Observes the given endpoints, writing evidence into the report directory.</summary>
     /// <param name="endpoints">The ingress and its hosts.</param>
@@ -43,6 +45,7 @@ public sealed class Observatory : IAsyncDisposable
         _files = files;
         _runToken = runToken;
         _browser = new BrowserProbe(timeouts);
+        _browserBound = timeouts.Browser.Value;
         _randomPaths = endpoints.Hosts.ToDictionary(h => h, _ => RandomRequestPaths.Next(), StringComparer.OrdinalIgnoreCase);
     }
 
@@ -87,11 +90,30 @@ public sealed class Observatory : IAsyncDisposable
         });
 
     /// <summary>Starts the browser's visits of every host without waiting for them; <see cref="BrowserAsync"/> then finds
-    /// them under way or done. What they saw is written as evidence only when a scenario asks for it.</summary>
-    public void BeginBrowserVisits() => _ = Task.Run(() => _memo.GetAsync(EveryHostVisits, VisitEveryHostAsync), _runToken);
+    /// them under way or done. Screenshots go into the evidence folder as they are taken; what the browser saw is
+    /// written as evidence (and judged) only when a scenario asks for it. Calling it again changes nothing.</summary>
+    public void BeginBrowserVisits() =>
+        _earlyBrowserVisits ??= Task.Run(() => _memo.GetAsync(EveryHostVisits, VisitEveryHostAsync), _runToken);
 
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _browser.DisposeAsync();
+    /// <summary>Lets visits begun early end (the run's cancellation stops those not yet started; one under way is bounded
+    /// by the browser timeout), so that the browser is closed and its temporary profile removed, then ends the
+    /// Playwright driver. Safe to call twice.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_earlyBrowserVisits is { } visits)
+        {
+            try
+            {
+                await visits.WaitAsync(_browserBound).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or TimeoutException or Microsoft.Playwright.PlaywrightException or IOException)
+            {
+                // What the visits saw (or why they could not finish) was the KR-UX-01 scenario's to judge; here they only
+                // have to be over before the driver goes.
+            }
+        }
+        await _browser.DisposeAsync().ConfigureAwait(false);
+    }
 
     private async Task<Dictionary<string, BrowserEvidence>> VisitEveryHostAsync()
     {

@@ -42,7 +42,7 @@ public sealed record BrowserEvidence
     public string? ScreenshotProblem { get; init; }
     /// <summary>SHA-256 fingerprints of the only CA certificates the browser was told to trust.</summary>
     public IReadOnlyList<string> TrustedCaFingerprints { get; init; } = [];
-    /// <summary>Browser name and version, e.g. "chromium 156.0.8078.108".</summary>
+    /// <summary>The browser binary's name and version, e.g. "chromium-headless-shell 156.0.8078.108".</summary>
     public string? Browser { get; init; }
     /// <summary>Why the browser could not be run at all (a harness problem, not a finding about the target).</summary>
     public string? ProbeProblem { get; init; }

@@ -37,32 +37,85 @@ public sealed partial class TagFilterTests
             "an endpoint target's filter (endpoint)&(deploy) runs the scenarios tagged with both modes");
     }
 
+    [Fact]
+    public void The_audit_tag_selects_no_scenario_and_an_audit_only_target_runs_none()
+    {
+        TagFilter.ScenarioControls(ControlModes.Endpoint | ControlModes.Deploy, ["audit"]).Should().BeEmpty();
+        TagFilter.ScenarioControls(ControlModes.Audit, []).Should().BeEmpty();
+    }
+
     /// <summary>ScenarioControls reads the catalogue, not the feature files: that holds only while every control's
     /// scenarios carry exactly the catalogue's endpoint and deploy modes as tags (the static audit runs no scenario).</summary>
     [Fact]
     public void Every_controls_scenarios_carry_exactly_the_catalogues_modes()
     {
         var modesByControl = new Dictionary<string, ControlModes>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(Path.Combine(ConformanceCli.Root, "features"), "*.feature"))
+        foreach (var tags in ScenarioTags())
         {
-            var tags = new List<string>();
-            foreach (var line in File.ReadLines(file).Select(l => l.Trim()))
-            {
-                if (line.StartsWith('@')) tags.AddRange(line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.TrimStart('@')));
-                else if (ScenarioLine().IsMatch(line))
-                {
-                    var modes = (tags.Contains("endpoint") ? ControlModes.Endpoint : 0) | (tags.Contains("deploy") ? ControlModes.Deploy : 0);
-                    foreach (var id in tags.Where(ControlCatalogue.Contains))
-                        modesByControl[id] = modesByControl.GetValueOrDefault(id) | modes;
-                    tags.Clear();
-                }
-                else if (line.StartsWith("Feature:", StringComparison.Ordinal)) tags.Clear();
-            }
+            var modes = (tags.Contains("endpoint") ? ControlModes.Endpoint : 0) | (tags.Contains("deploy") ? ControlModes.Deploy : 0);
+            tags.Should().NotContain("audit");
+            foreach (var id in tags.Where(ControlCatalogue.Contains))
+                modesByControl[id] = modesByControl.GetValueOrDefault(id) | modes;
         }
 
         modesByControl.Should().NotBeEmpty();
         foreach (var (id, modes) in modesByControl)
             modes.Should().Be(ControlCatalogue.Get(id).Modes & (ControlModes.Endpoint | ControlModes.Deploy), id);
+    }
+
+    /// <summary>The filter handed to dotnet test, applied to the tags of every scenario in features/ the way the test
+    /// adapter applies it, selects scenarios of exactly the controls ScenarioControls names.</summary>
+    [Fact]
+    public void The_scenario_controls_are_the_controls_of_the_scenarios_the_filter_selects()
+    {
+        var scenarios = ScenarioTags();
+        ControlModes[] targets = [ControlModes.Endpoint, ControlModes.Deploy, ControlModes.Endpoint | ControlModes.Deploy, ControlModes.Audit];
+        List<string[]> tagLists = [[], ["endpoint"], ["deploy"], ["audit"], ["KR-UX-01", "deploy"], ["audit", "KR-CERT-01"]];
+        tagLists.AddRange(ControlCatalogue.All.Select(c => new[] { c.Id }));
+        var compared = 0;
+        foreach (var modes in targets)
+        {
+            foreach (var tags in tagLists)
+            {
+                var filter = TagFilter.For(modes, tags);
+                var selected = scenarios.Where(s => Matches(filter, s)).SelectMany(s => s.Where(ControlCatalogue.Contains)).ToHashSet(StringComparer.Ordinal);
+
+                TagFilter.ScenarioControls(modes, tags).Should().BeEquivalentTo(selected, $"target modes {modes}, tags [{string.Join(",", tags)}], filter {filter}");
+                compared++;
+            }
+        }
+        compared.Should().BeGreaterThan(100);
+    }
+
+    /// <summary>A dotnet test filter of the form (Category=a|Category=b)&amp;(Category=c): every clause names a tag the scenario has.</summary>
+    private static bool Matches(string filter, IReadOnlySet<string> scenarioTags) =>
+        filter.Split('&').All(clause => clause.Trim('(', ')').Split('|').Any(term => scenarioTags.Contains(term["Category=".Length..])));
+
+    /// <summary>Each scenario's tags in features/, its feature's tags included (SpecFlow gives them to every scenario).</summary>
+    private static List<IReadOnlySet<string>> ScenarioTags()
+    {
+        var scenarios = new List<IReadOnlySet<string>>();
+        foreach (var file in Directory.GetFiles(Path.Combine(ConformanceCli.Root, "features"), "*.feature"))
+        {
+            var pending = new List<string>();
+            var featureTags = new List<string>();
+            foreach (var line in File.ReadLines(file).Select(l => l.Trim()))
+            {
+                if (line.StartsWith('@')) pending.AddRange(line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.TrimStart('@')));
+                else if (line.StartsWith("Feature:", StringComparison.Ordinal))
+                {
+                    featureTags = [.. pending];
+                    pending.Clear();
+                }
+                else if (ScenarioLine().IsMatch(line))
+                {
+                    scenarios.Add(featureTags.Concat(pending).ToHashSet(StringComparer.Ordinal));
+                    pending.Clear();
+                }
+            }
+        }
+        scenarios.Should().NotBeEmpty();
+        return scenarios;
     }
 
     [GeneratedRegex(@"^Scenario( Outline)?:")]

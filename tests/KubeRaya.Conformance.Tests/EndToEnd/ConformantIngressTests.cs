@@ -19,5 +19,9 @@ public sealed class ConformantIngressTests
             .HaveCount(core.Count * IngressConfiguration.Hosts.Count)
             .And.OnlyContain(r => r.Outcome == "passed", "a sound ingress passes every core E-mode control on every host");
         run.Process.ExitCode.Should().Be(0);
+        var scenarios = run.Process.StandardOutput.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("Passed ", StringComparison.Ordinal)).ToList();
+        scenarios.Should().HaveCount(15, run.Process.Transcript);
+        scenarios[^1].Should().StartWith("Passed A browser typing the plain address ends on the secure page",
+            "the browser's feature runs last, so that its visits, begun with the first scenario, overlap every other feature's probes");
     }
 }
