@@ -38,6 +38,8 @@ public sealed record BrowserEvidence
          || code is "net::ERR_BAD_SSL_CLIENT_AUTH_CERT" or "net::ERR_CERTIFICATE_TRANSPARENCY_REQUIRED");
     /// <summary>File name of the full-page PNG screenshot, in the folder of this evidence file; null when none was taken.</summary>
     public string? Screenshot { get; init; }
+    /// <summary>The address of the page the screenshot shows: the page the visit ended on.</summary>
+    public string? ScreenshotUrl { get; init; }
     /// <summary>Why no screenshot was taken, if it failed.</summary>
     public string? ScreenshotProblem { get; init; }
     /// <summary>SHA-256 fingerprints of the only CA certificates the browser was told to trust.</summary>

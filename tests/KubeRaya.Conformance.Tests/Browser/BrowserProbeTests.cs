@@ -37,6 +37,7 @@ public sealed class BrowserProbeTests(SharedBrowserProbe shared) : IClassFixture
         var evidence = await Visit(site, _runCa, chromium);
 
         evidence.Browser.Should().StartWith(Path.GetFileName(chromium) + " ", "the evidence names the browser that made the visit");
+        evidence.ScreenshotUrl.Should().Be(evidence.FinalUrl);
         evidence.NavigationError.Should().BeNull(Describe(evidence));
         evidence.FinalUrl.Should().Be($"https://{Host}:{site.HttpsPort}/");
         evidence.Status.Should().Be(200);
@@ -77,6 +78,20 @@ public sealed class BrowserProbeTests(SharedBrowserProbe shared) : IClassFixture
         var verdict = BrowserJudge.Judge(evidence);
         verdict.Outcome.Should().Be(Outcome.Failed);
         verdict.Observed.Should().Contain($"http://{Host}:{site.HttpPort}/").And.Contain("not upgraded to HTTPS");
+    }
+
+    [Fact]
+    public async Task A_page_that_moves_itself_to_https_after_loading_is_followed_and_the_screenshot_shows_where_the_visit_ended()
+    {
+        using var certificate = _runCa.IssueServer(Host);
+        await using var site = await LocalSite.StartAsync(certificate, scriptRedirectAfter: TimeSpan.FromMilliseconds(300));
+
+        var evidence = await Visit(site, _runCa, BrowserProbe.DefaultChromiumPath);
+
+        evidence.FinalUrl.Should().Be($"https://{Host}:{site.HttpsPort}/", Describe(evidence));
+        evidence.ScreenshotUrl.Should().Be(evidence.FinalUrl, "the visit waits for the page to settle before the screenshot is taken");
+        evidence.Hops.Select(h => h.Status).Should().Equal([200], "the last navigation's own chain: the https page, reached by script");
+        BrowserJudge.Judge(evidence).Outcome.Should().Be(Outcome.Passed);
     }
 
     [Fact]

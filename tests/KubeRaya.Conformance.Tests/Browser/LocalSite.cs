@@ -13,7 +13,8 @@ namespace KubeRaya.Conformance.Tests.Browser;
 /// <summary>
 /// A Kestrel site on 127.0.0.1 with an HTTP and an HTTPS port, both OS-chosen. HTTP redirects to HTTPS
 /// (308, same host) unless told not to (for every host, or for one); HTTPS serves a small page with the given
-/// certificate, and a Strict-Transport-Security header when given one.
+/// certificate, and a Strict-Transport-Security header when given one. With a script delay, HTTP answers 200 with a
+/// page whose script moves the browser to the HTTPS page that long after loading (a client-side redirect).
 /// </summary>
 internal sealed class LocalSite : IAsyncDisposable
 {
@@ -29,7 +30,7 @@ internal sealed class LocalSite : IAsyncDisposable
     public int HttpPort { get; }
     public int HttpsPort { get; }
 
-    public static async Task<LocalSite> StartAsync(X509Certificate2 certificate, bool redirect = true, string? hsts = null, string? hostWithoutRedirect = null)
+    public static async Task<LocalSite> StartAsync(X509Certificate2 certificate, bool redirect = true, string? hsts = null, string? hostWithoutRedirect = null, TimeSpan? scriptRedirectAfter = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -43,6 +44,13 @@ internal sealed class LocalSite : IAsyncDisposable
         app.Run(async context =>
         {
             if (context.Request.IsHttps && hsts is not null) context.Response.Headers.StrictTransportSecurity = hsts;
+            if (!context.Request.IsHttps && scriptRedirectAfter is { } delay)
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(
+                    $"<!doctype html><title>moving</title><h1>Moving to HTTPS</h1><script>setTimeout(() => location.href = 'https://{context.Request.Host.Host}:{httpsPort}/', {(int)delay.TotalMilliseconds});</script>");
+                return;
+            }
             if (!context.Request.IsHttps && redirect && !string.Equals(context.Request.Host.Host, hostWithoutRedirect, StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;

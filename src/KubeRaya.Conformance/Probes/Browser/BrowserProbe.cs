@@ -300,8 +300,9 @@ public sealed partial class BrowserProbe : IAsyncDisposable
         if (navigationError is null)
             await SettleAsync(page, clock, cancellationToken).ConfigureAwait(false);
 
-        var hops = response is null ? [] : await HopsAsync(response).ConfigureAwait(false);
+        var shownUrl = page.Url;
         var (screenshot, screenshotProblem) = await ScreenshotAsync(page, visit.ScreenshotPath, clock).ConfigureAwait(false);
+        var hops = response is null ? [] : await HopsAsync(response).ConfigureAwait(false);
         return evidence with
         {
             FinalUrl = page.Url,
@@ -310,6 +311,7 @@ public sealed partial class BrowserProbe : IAsyncDisposable
             NavigationError = navigationError,
             NetworkErrorCode = navigationError is null ? null : NetworkError().Match(navigationError) is { Success: true } m ? m.Value : null,
             Screenshot = screenshot,
+            ScreenshotUrl = screenshot is null ? null : shownUrl,
             ScreenshotProblem = screenshotProblem,
         };
     }
