@@ -58,7 +58,7 @@ public static class RunCommand
             run.Session = session;
             arguments.RejectUnknown();
             var filter = TagFilter.For(session.Modes, tags);
-            return await RunSuiteAsync(run, suite, filter, TagFilter.ScenarioControls(session.Modes, tags), output, clock, interruptedBy, cancellationToken).ConfigureAwait(false);
+            return await RunSuiteAsync(run, suite, filter, output, clock, interruptedBy, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !run.ReportPrepared)
         {
@@ -68,7 +68,7 @@ public static class RunCommand
         }
     }
 
-    private static async Task<int> RunSuiteAsync(RunState run, string suite, string filter, IReadOnlyList<string> scenarioControls, TextWriter output, Stopwatch clock, Func<string>? interruptedBy, CancellationToken cancellationToken)
+    private static async Task<int> RunSuiteAsync(RunState run, string suite, string filter, TextWriter output, Stopwatch clock, Func<string>? interruptedBy, CancellationToken cancellationToken)
     {
         var session = run.Session!;
         PrepareReportDirectory(run.ReportDirectory);
@@ -78,7 +78,7 @@ public static class RunCommand
         try
         {
             var configurationPath = Path.Combine(work.FullName, "run.json");
-            (session.Configuration with { ScenarioControls = scenarioControls }).Save(configurationPath);
+            (session.Configuration with { ScenarioControls = TagFilter.ScenarioControls(session.Modes, run.Tags) }).Save(configurationPath);
             output.WriteLine($"KubeRaya conformance run {run.RunId}: target {run.Target}{(session.Configuration.IsTestDouble ? " (reference platform: a test double, not a cluster)" : "")}, report in {run.ReportDirectory}");
             await new SuiteRunner(suite).RunAsync(configurationPath, filter, work.FullName, output, cancellationToken).ConfigureAwait(false);
             if (session is ClusterSession cluster) await cluster.ExportLogsAsync(cancellationToken).ConfigureAwait(false);

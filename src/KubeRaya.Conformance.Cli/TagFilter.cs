@@ -5,16 +5,18 @@ namespace KubeRaya.Conformance.Cli;
 /// <summary>Turns the target's modes and the -Tags option into a dotnet test filter over scenario tags.</summary>
 public static class TagFilter
 {
-    private static readonly string[] ModeTags = ["endpoint", "deploy", "audit"];
+    /// <summary>Each mode's scenario tag.</summary>
+    private static readonly (string Tag, ControlModes Mode)[] ModeTags =
+        [("endpoint", ControlModes.Endpoint), ("deploy", ControlModes.Deploy), ("audit", ControlModes.Audit)];
+
+    /// <summary>The modes scenarios are tagged with (the static audit runs no scenario).</summary>
+    private const ControlModes ScenarioModes = ControlModes.Endpoint | ControlModes.Deploy;
 
     /// <summary>The filter expression: scenarios of the target's modes, narrowed to the given tags.</summary>
     public static string For(ControlModes modes, IReadOnlyList<string> tags)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        var modeClauses = new List<string>();
-        if (modes.HasFlag(ControlModes.Endpoint)) modeClauses.Add("Category=endpoint");
-        if (modes.HasFlag(ControlModes.Deploy)) modeClauses.Add("Category=deploy");
-        if (modes.HasFlag(ControlModes.Audit)) modeClauses.Add("Category=audit");
+        var modeClauses = ModeTags.Where(m => modes.HasFlag(m.Mode)).Select(m => "Category=" + m.Tag);
         var filter = "(" + string.Join("|", modeClauses) + ")";
         if (tags.Count == 0) return filter;
         Check(tags);
@@ -29,7 +31,7 @@ public static class TagFilter
         foreach (var tag in tags)
         {
             var bare = tag.TrimStart('@');
-            if (!ControlCatalogue.Contains(bare) && !ModeTags.Contains(bare, StringComparer.Ordinal))
+            if (!ControlCatalogue.Contains(bare) && !ModeTags.Any(m => m.Tag == bare))
                 throw new UsageException($"unknown tag '{tag}': use control IDs such as KR-CERT-01 or the modes endpoint, deploy, audit");
         }
     }
@@ -47,20 +49,10 @@ public static class TagFilter
         var scenarioModes = modes & ScenarioModes;
         return ControlCatalogue.All
             .Where(c => (c.Modes & scenarioModes) != 0)
-            .Where(c => bare.Count == 0 || bare.Contains(c.Id) || ModeTags.Any(m => bare.Contains(m) && (c.Modes & ScenarioModeOf(m)) != 0))
+            .Where(c => bare.Count == 0 || bare.Contains(c.Id) || ModeTags.Any(m => bare.Contains(m.Tag) && (c.Modes & m.Mode & ScenarioModes) != 0))
             .Select(c => c.Id)
             .ToList();
     }
-
-    /// <summary>The modes scenarios are tagged with.</summary>
-    private const ControlModes ScenarioModes = ControlModes.Endpoint | ControlModes.Deploy;
-
-    private static ControlModes ScenarioModeOf(string modeTag) => modeTag switch
-    {
-        "endpoint" => ControlModes.Endpoint,
-        "deploy" => ControlModes.Deploy,
-        _ => ControlModes.None,
-    };
 
     /// <summary>The control IDs among the tags.</summary>
     public static IReadOnlySet<string> SelectedControls(IReadOnlyList<string> tags) =>

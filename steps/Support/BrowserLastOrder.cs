@@ -15,7 +15,7 @@ namespace KubeRaya.Conformance.Steps.Support;
 public sealed class BrowserLastOrder : ITestCollectionOrderer
 {
     /// <summary>The tag of the scenario whose feature goes last.</summary>
-    public const string LastTag = BrowserJudge.ControlId;
+    private const string LastTag = BrowserJudge.ControlId;
 
     // xUnit names the collection of a class without [Collection] after the class's full name.
     private const string ClassCollectionPrefix = "Test collection for ";
@@ -25,7 +25,7 @@ public sealed class BrowserLastOrder : ITestCollectionOrderer
         testCollections.OrderBy(c => HasScenarioTagged(c, LastTag)).ThenBy(c => c.DisplayName, StringComparer.Ordinal);
 
     /// <summary>Whether the collection's class has a scenario carrying <paramref name="tag"/> (SpecFlow writes each tag as a Category trait).</summary>
-    public static bool HasScenarioTagged(ITestCollection collection, string tag)
+    private static bool HasScenarioTagged(ITestCollection collection, string tag)
     {
         ArgumentNullException.ThrowIfNull(collection);
         if (!collection.DisplayName.StartsWith(ClassCollectionPrefix, StringComparison.Ordinal)) return false;
@@ -34,7 +34,7 @@ public sealed class BrowserLastOrder : ITestCollectionOrderer
     }
 
     /// <summary>Whether a feature class has a scenario carrying <paramref name="tag"/>.</summary>
-    public static bool HasScenarioTagged(Type featureClass, string tag)
+    private static bool HasScenarioTagged(Type featureClass, string tag)
     {
         ArgumentNullException.ThrowIfNull(featureClass);
         return featureClass.GetMethods(BindingFlags.Public | BindingFlags.Instance)

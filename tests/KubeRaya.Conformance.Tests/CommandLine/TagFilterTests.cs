@@ -1,5 +1,6 @@
-using System.Text.RegularExpressions;
 using FluentAssertions;
+using Gherkin;
+using Gherkin.Ast;
 using KubeRaya.Conformance.Cli;
 using KubeRaya.Conformance.Controls;
 using KubeRaya.Conformance.Tests.EndToEnd;
@@ -7,7 +8,7 @@ using Xunit;
 
 namespace KubeRaya.Conformance.Tests.CommandLine;
 
-public sealed partial class TagFilterTests
+public sealed class TagFilterTests
 {
     [Fact]
     public void Without_tags_the_scenario_controls_are_every_control_of_the_targets_modes()
@@ -91,33 +92,19 @@ public sealed partial class TagFilterTests
     private static bool Matches(string filter, IReadOnlySet<string> scenarioTags) =>
         filter.Split('&').All(clause => clause.Trim('(', ')').Split('|').Any(term => scenarioTags.Contains(term["Category=".Length..])));
 
-    /// <summary>Each scenario's tags in features/, its feature's tags included (SpecFlow gives them to every scenario).</summary>
+    /// <summary>Each scenario's tags in features/, read with the Gherkin parser SpecFlow uses, its feature's tags
+    /// included (SpecFlow gives them to every scenario).</summary>
     private static List<IReadOnlySet<string>> ScenarioTags()
     {
         var scenarios = new List<IReadOnlySet<string>>();
         foreach (var file in Directory.GetFiles(Path.Combine(ConformanceCli.Root, "features"), "*.feature"))
         {
-            var pending = new List<string>();
-            var featureTags = new List<string>();
-            foreach (var line in File.ReadLines(file).Select(l => l.Trim()))
-            {
-                if (line.StartsWith('@')) pending.AddRange(line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.TrimStart('@')));
-                else if (line.StartsWith("Feature:", StringComparison.Ordinal))
-                {
-                    featureTags = [.. pending];
-                    pending.Clear();
-                }
-                else if (ScenarioLine().IsMatch(line))
-                {
-                    scenarios.Add(featureTags.Concat(pending).ToHashSet(StringComparer.Ordinal));
-                    pending.Clear();
-                }
-            }
+            using var reader = new StreamReader(file);
+            var feature = new Parser().Parse(reader).Feature;
+            scenarios.AddRange(feature.Children.OfType<Scenario>().Select(scenario =>
+                feature.Tags.Concat(scenario.Tags).Select(t => t.Name.TrimStart('@')).ToHashSet(StringComparer.Ordinal)));
         }
         scenarios.Should().NotBeEmpty();
         return scenarios;
     }
-
-    [GeneratedRegex(@"^Scenario( Outline)?:")]
-    private static partial Regex ScenarioLine();
 }
